@@ -1,0 +1,56 @@
+# Two commands: `make demo` runs the example site with the article,
+# `make test` runs every test. Both set up .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+# Set WAGTAIL=7.0 to test against the lowest supported Wagtail release.
+WAGTAIL ?=
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
+PYTEST_ARGS ?=
+MANAGE := cd example_project && ../$(BIN)/python manage.py
+
+.PHONY: install test demo lint format migrations-check wheel-check bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,example]" $(if $(WAGTAIL),"wagtail==$(WAGTAIL).*")
+	touch $@
+
+# pytest exits 5 when it collected no tests: that is a failure, never a pass.
+test: $(STAMP)
+	@$(BIN)/python -c "import django, wagtail, os; print('Testing with Django', django.__version__, 'Wagtail', wagtail.__version__, 'on', 'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite')"
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
+
+demo: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(STAMP)
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
+	$(MANAGE) makemigrations --check --dry-run
+
+# Build the wheel, install it in a clean venv outside the checkout, and check
+# that the app, its templates and its shipped article load from there.
+wheel-check: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
+	bash .ci/wheel-check dist/*.whl
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .venv-* dist build .pytest_cache

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecurrenceContentConfig(AppConfig):
+    """Django app configuration for wagtail-recurrence-content."""
+
+    name = "recurrence_content"
+    label = "recurrence_content"
+    verbose_name = _("Patient information")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,76 @@
+"""A link to related reading: another page on the site or elsewhere."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .text import PREVIEW_TEMPLATE
+from .validation import ValidatedStructBlock
+
+
+class RelatedLinkValue(blocks.StructValue):
+    """Resolves the link target, preferring the page in the reader's language."""
+
+    def href(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            # A related page points at its translation when one is live.
+            localized = page.localized
+            return localized.url or ""
+        return self.get("url") or ""
+
+
+class RelatedLinkBlock(ValidatedStructBlock):
+    """A titled link to a page or URL, such as “Read also: …”."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[
+            ("plain", _("Link only")),
+            ("read_also", _("“Read also” link")),
+        ],
+        default="plain",
+        help_text=_("“Read also” links show a “Read also:” label before the title."),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=255,
+        help_text=_("The words readers see, e.g. “Is cancer hereditary?”."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page"),
+        required=False,
+        help_text=_("A page on this site. Choose a page or enter a URL, not both."),
+    )
+    url = blocks.URLBlock(
+        label=_("URL"),
+        required=False,
+        help_text=_(
+            "A web address elsewhere. Without a page or URL the title shows as "
+            "plain text until you add one."
+        ),
+    )
+
+    def validate(self, value):
+        if value.get("page") and value.get("url"):
+            return {
+                "url": ValidationError(
+                    _("Choose a page or enter a URL, not both. Clear one of them.")
+                )
+            }
+        return {}
+
+    class Meta:
+        icon = "link"
+        template = "recurrence_content/blocks/related_link_block.html"
+        label = _("Related link")
+        description = _("A link to further reading, such as “Read also: …”.")
+        preview_value = {
+            "kind": "read_also",
+            "title": "Is cancer hereditary?",
+            "page": None,
+            "url": "",
+        }
+        preview_template = PREVIEW_TEMPLATE
+        value_class = RelatedLinkValue
+        group = _("Links")

@@ -1,0 +1,114 @@
+"""Abstract page mixins, so a host can compose them with its own base page.
+
+A host with its own base page writes, for example::
+
+    class HospitalArticlePage(PatientInfoPageMixin, HospitalBasePage):
+        template = "recurrence_content/pages/patient_info_page.html"
+"""
+
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import PatientInfoStreamBlock
+from ..conf import get_setting
+
+
+def _text_direction(language_code: str) -> str:
+    try:
+        bidi = translation.get_language_info(language_code)["bidi"]
+    except KeyError:
+        bidi = False
+    return "rtl" if bidi else "ltr"
+
+
+class PatientInfoTemplateMixin:
+    """Context every page of the app needs: the host's base template."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["recurrence_content_base_template"] = get_setting("BASE_TEMPLATE")
+        return context
+
+    @property
+    def text_direction(self) -> str:
+        """``"rtl"`` or ``"ltr"`` for the page's own language."""
+        return _text_direction(self.locale.language_code)
+
+
+class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
+    """One patient-education article: title, plain-text summary and a body."""
+
+    summary = models.TextField(
+        _("summary"),
+        help_text=_(
+            "One or two plain sentences under the title that tell patients what "
+            "the page covers. Shown in listings and search results."
+        ),
+    )
+    body = StreamField(PatientInfoStreamBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        return super().can_create_at(parent) and cls._parent_allowed(parent)
+
+    def can_move_to(self, parent) -> bool:
+        return super().can_move_to(parent) and self._parent_allowed(parent)
+
+    @staticmethod
+    def _parent_allowed(parent) -> bool:
+        # Checked at call time (not via parent_page_types, which Wagtail caches)
+        # so RECURRENCE_CONTENT_PARENT_PAGE_TYPES can change per environment.
+        allowed = get_setting("PARENT_PAGE_TYPES")
+        if allowed is None:
+            return True
+        label = parent.specific_class._meta.label_lower
+        return label in {name.lower() for name in allowed}
+
+
+class PatientInfoIndexPageMixin(PatientInfoTemplateMixin, models.Model):
+    """A section page that lists its live articles with their summaries."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Optional text shown above the list of articles."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_articles(self):
+        """Live, public articles directly below this page, in menu order."""
+        return (
+            self.get_children()
+            .live()
+            .public()
+            .type(PatientInfoPageMixin)
+            .specific()
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.get_articles()
+        return context

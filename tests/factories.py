@@ -1,0 +1,126 @@
+"""Builders for test content: realistic block values and pages in a tree."""
+
+from wagtail.models import Locale, Page
+
+from recurrence_content.models import PatientInfoPage
+
+# One realistic raw value per stream child, taken from the shipped article.
+BLOCK_VALUES = {
+    "heading": {"text": "Diagnosing recurrent cancer", "level": "h2"},
+    "paragraph": (
+        "<p>If a recurrent cancer is suspected, you will likely need "
+        "<b>additional diagnostic tests</b> to learn more.</p>"
+    ),
+    "definition": {
+        "term": "metastasis",
+        "also_called": ["secondary cancer"],
+        "definition": (
+            "Cancer that returns in a different part of the body is called a "
+            "metastasis or secondary cancer."
+        ),
+    },
+    "pattern_list": {
+        "heading": "Patterns of recurrence",
+        "intro": "Cancer may recur in the following patterns:",
+        "patterns": [
+            {
+                "name": "Local recurrence",
+                "description": "In the same part of the body as primary cancer, called a local recurrence",
+            },
+            {
+                "name": "Regional recurrence",
+                "description": "Near the organ of primary cancer location, called a regional recurrence",
+            },
+            {
+                "name": "Distant recurrence",
+                "description": "In another part of the body, called a distant recurrence",
+            },
+        ],
+    },
+    "factor_checklist": {
+        "heading": "What your doctor considers",
+        "intro": "Your doctor will consider the following factors:",
+        "factors": [
+            {"factor": "Your overall health", "detail": ""},
+            {
+                "factor": "Side effects you experienced with the original treatment",
+                "detail": "Bring a list of the side effects you had.",
+            },
+        ],
+    },
+    "coping_resource_list": {
+        "heading": "",
+        "intro": "Counseling may help you in several ways, including:",
+        "list_style": "numbered",
+        "resources": [
+            {
+                "description": "Learning ways to cope with painful feelings",
+                "link": "https://example.org/counselling",
+                "link_text": "Find a counsellor",
+                "phone": "+1 800 555 0100",
+            },
+            {
+                "description": "Managing cancer symptoms and treatment side effects",
+                "link": "",
+                "link_text": "",
+                "phone": "",
+            },
+        ],
+    },
+    "question_answer": {
+        "question": "Can cancer come back?",
+        "answer": "<p>Unfortunately, cancer cells are sometimes left behind after treatment.</p>",
+    },
+    "callout": {
+        "kind": "seek_help",
+        "title": "",
+        "body": "<p>Seek professional help when the trouble is long lasting.</p>",
+    },
+    "related_link": {
+        "kind": "read_also",
+        "title": "Is cancer hereditary?",
+        "page": None,
+        "url": "https://example.org/hereditary",
+    },
+}
+
+
+def every_block_body() -> list[tuple[str, object]]:
+    """A body with one of every block, in the order an article uses them."""
+    return list(BLOCK_VALUES.items())
+
+
+def make_host_page(parent: Page, title: str = "Cancer care", **kwargs) -> Page:
+    """A host site's own page, the kind our articles are created under."""
+    from tests.testapp.models import HostPage
+
+    page = HostPage(title=title, **kwargs)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_article(
+    parent: Page,
+    title: str = "Does cancer always come back?",
+    body=None,
+    publish: bool = True,
+    **kwargs,
+) -> PatientInfoPage:
+    """A PatientInfoPage under ``parent``, published unless told otherwise."""
+    kwargs.setdefault(
+        "summary",
+        "Some cancers can come back or recur after treatment.",
+    )
+    page = PatientInfoPage(
+        title=title,
+        body=every_block_body() if body is None else body,
+        locale=parent.locale if parent.locale_id else Locale.get_default(),
+        **kwargs,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page

@@ -1,0 +1,50 @@
+"""Builds the example hospital's page tree for ``make demo``, idempotently."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage, StandardPage
+
+ADMIN_USERNAME = "admin"
+
+
+@transaction.atomic
+def build_site() -> StandardPage:
+    """Make sure the site has a hospital home page and a "Cancer care" page."""
+    Locale.objects.get_or_create(language_code="en")
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Example Hospital",
+            slug="example-hospital",
+            intro="Welcome to the Example Hospital.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site.root_page = home
+        site.save()
+    cancer_care = home.get_children().filter(slug="cancer-care").specific().first()
+    if cancer_care is None:
+        cancer_care = StandardPage(
+            title="Cancer care", slug="cancer-care", intro="Information for patients."
+        )
+        home.add_child(instance=cancer_care)
+        cancer_care.save_revision().publish()
+    return cancer_care
+
+
+def reset_admin_password() -> tuple[str, str]:
+    """Create (or reset) the demo admin account with a new random password."""
+    password = secrets.token_urlsafe(12)
+    user, _created = get_user_model().objects.get_or_create(
+        username=ADMIN_USERNAME,
+        defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"},
+    )
+    user.set_password(password)
+    user.save()
+    return ADMIN_USERNAME, password

@@ -58,7 +58,9 @@ def main() -> None:
         baseline = best_of(lambda: client.get(host.url))
         ours = best_of(lambda article=article: client.get(article.url))
         name = f"render article, {9 * copies} blocks vs host page"
-        print(f"{name:<44}{baseline * 1000:>10.2f}{ours * 1000:>10.2f}{ours / baseline:>8.2f}")
+        print(
+            f"{name:<44}{baseline * 1000:>10.2f}{ours * 1000:>10.2f}{ours / baseline:>8.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -60,6 +60,14 @@ def test_every_source_sentence_is_on_the_page(article_html):
     assert len(article_sentences) > 80
     missing = [s for s in article_sentences if normalise(s).casefold() not in text]
     assert missing == []
+    # ... and no more often than the source has it (nothing said twice).
+    source = " ".join(source_lines(1, 82)).casefold()
+    repeated = [
+        s
+        for s in article_sentences
+        if text.count(s.casefold()) != source.count(s.casefold())
+    ]
+    assert repeated == []
 
 
 def test_the_comment_form_lines_are_not_on_the_page(article_html):

@@ -1,0 +1,66 @@
+"""The translations shipped with the package: ``fixtures/translations/<slug>.<lang>.po``."""
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from django.db import transaction
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Page
+
+from .apply import ApplyResult, TranslationApplyError, apply_po
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def translations_dir() -> Path:
+    """Where shipped PO files live: inside the installed wheel, or the checkout."""
+    # The wheel packs fixtures/ into the package; a checkout keeps it at the top.
+    for candidate in (
+        PACKAGE_DIR / "fixtures" / "translations",
+        PACKAGE_DIR.parent / "fixtures" / "translations",
+    ):
+        if candidate.is_dir():
+            return candidate
+    return PACKAGE_DIR / "fixtures" / "translations"
+
+
+def shipped_languages(slug: str) -> dict[str, Path]:
+    """``{language_code: po_path}`` for every shipped translation of an article."""
+    return {
+        path.name[len(slug) + 1 : -len(".po")]: path
+        for path in sorted(translations_dir().glob(f"{slug}.*.po"))
+    }
+
+
+@transaction.atomic
+def apply_shipped_translations(
+    source_page: Page,
+    languages: Iterable[str] | Literal["all"],
+    *,
+    publish: bool = False,
+    user=None,
+) -> list[ApplyResult]:
+    """Apply the shipped PO files of ``source_page`` for ``languages``.
+
+    ``"all"`` applies every shipped language the site serves and skips the
+    others. A language asked for by name must be shipped and configured,
+    otherwise TranslationApplyError says which, and nothing is applied.
+    """
+    shipped = shipped_languages(source_page.slug)
+    if languages == "all":
+        configured = get_content_languages()
+        wanted = [code for code in shipped if code in configured]
+    else:
+        wanted = list(dict.fromkeys(languages))
+        not_shipped = [code for code in wanted if code not in shipped]
+        if not_shipped:
+            raise TranslationApplyError(
+                f"No shipped translation of “{source_page.slug}” into "
+                f"{', '.join(not_shipped)}. Shipped: "
+                f"{', '.join(shipped) or 'none'} (in {translations_dir()})."
+            )
+    return [
+        apply_po(source_page, language, shipped[language], publish=publish, user=user)
+        for language in wanted
+    ]

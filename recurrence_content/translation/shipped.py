@@ -8,21 +8,13 @@ from django.db import transaction
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 
+from ..loading.shipped import shipped_dir
 from .apply import ApplyResult, TranslationApplyError, apply_po
-
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def translations_dir() -> Path:
-    """Where shipped PO files live: inside the installed wheel, or the checkout."""
-    # The wheel packs fixtures/ into the package; a checkout keeps it at the top.
-    for candidate in (
-        PACKAGE_DIR / "fixtures" / "translations",
-        PACKAGE_DIR.parent / "fixtures" / "translations",
-    ):
-        if candidate.is_dir():
-            return candidate
-    return PACKAGE_DIR / "fixtures" / "translations"
+    """Where shipped PO files live: ``translations/`` in the shipped content dir."""
+    return shipped_dir() / "translations"
 
 
 def shipped_languages(slug: str) -> dict[str, Path]:

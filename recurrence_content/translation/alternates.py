@@ -14,7 +14,8 @@ class LanguageAlternate:
 
     language_code: str
     name: str
-    url: str
+    url: str  # absolute, as hreflang needs
+    link: str  # relative when on the reader's site, for the switcher
     is_current: bool
     is_default: bool
 
@@ -54,6 +55,9 @@ def language_alternates(
                 language_code=version.locale.language_code,
                 name=_language_name(version.locale),
                 url=url,
+                # The Site's hostname may not be the one the reader used (a
+                # proxy, a demo on 127.0.0.1), so same-site links stay relative.
+                link=version.get_url(request) or url,
                 is_current=version.pk == page.pk,
                 is_default=version.locale.language_code == default_code,
             )

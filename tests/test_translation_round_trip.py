@@ -3,6 +3,7 @@
 from bs4 import BeautifulSoup
 from wagtail_localize.models import Translation, TranslationSource
 
+from recurrence_content.translation.apply import apply_po
 from tests.factories import make_article
 from tests.translation_helpers import fill_po, pseudo_translate, visible_text
 
@@ -37,3 +38,42 @@ def test_export_fill_import_creates_a_page_with_no_english(
         assert english not in page_text, f"English left in the page: {english!r}"
         assert visible_text(entry.msgstr) in page_text
     assert soup.select_one("article")["lang"] == "es"
+
+
+def test_a_related_page_link_points_at_that_pages_translation(
+    client, host_page, locales
+):
+    hereditary = make_article(host_page, title="Is cancer hereditary?", body=[])
+    article = make_article(
+        host_page,
+        title="Coping with recurrence",
+        body=[
+            (
+                "related_link",
+                {
+                    "kind": "read_also",
+                    "title": "Is cancer hereditary?",
+                    "page": hereditary,
+                },
+            )
+        ],
+    )
+    spanish_hereditary = apply_po(
+        hereditary,
+        "es",
+        fill_po(
+            TranslationSource.get_or_create_from_instance(hereditary)[0].export_po()
+        ),
+        publish=True,
+    ).page
+    source, _ = TranslationSource.get_or_create_from_instance(article)
+    spanish = apply_po(article, "es", fill_po(source.export_po()), publish=True).page
+
+    soup = BeautifulSoup(client.get(spanish.url).content, "html.parser")
+
+    link = soup.select_one(".rc-related-link a")
+    assert link["href"] == spanish_hereditary.url
+    assert link.get_text() == pseudo_translate("Is cancer hereditary?")
+    # The English article still links to the English page.
+    english = BeautifulSoup(client.get(article.url).content, "html.parser")
+    assert english.select_one(".rc-related-link a")["href"] == hereditary.url

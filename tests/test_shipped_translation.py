@@ -124,3 +124,11 @@ def test_a_shipped_language_the_site_does_not_serve(article):
         with pytest.raises(TranslationApplyError, match="WAGTAIL_CONTENT_LANGUAGES"):
             apply_shipped_translations(article, ["es"])
     assert not Translation.objects.exists()
+
+
+def test_a_regional_spanish_site_gets_the_spanish_file(article):
+    languages = [("en", "English"), ("es-mx", "Español (México)")]
+    with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
+        [result] = apply_shipped_translations(article, "all")
+    assert result.page.locale.language_code == "es-mx"
+    assert result.page.title == "¿El cáncer siempre vuelve?"

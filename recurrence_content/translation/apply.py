@@ -20,7 +20,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.coreutils import find_available_slug, get_content_languages
+from wagtail.coreutils import (
+    find_available_slug,
+    get_content_languages,
+    get_supported_content_language_variant,
+)
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     String,
@@ -69,6 +73,15 @@ class ApplyResult:
         return ", ".join(parts)
 
 
+def content_language(language_code: str) -> str | None:
+    """The site's content language for ``language_code`` (``es`` -> ``es-mx``
+    if that is what the site serves), or None if it serves no variant of it."""
+    try:
+        return get_supported_content_language_variant(language_code)
+    except LookupError:
+        return None
+
+
 def resolve_locale(language_code: str | Locale) -> Locale:
     """The Locale for a configured content language, created if needed.
 
@@ -77,19 +90,19 @@ def resolve_locale(language_code: str | Locale) -> Locale:
     """
     if isinstance(language_code, Locale):
         return language_code
-    configured = get_content_languages()
-    if language_code not in configured:
-        raise TranslationApplyError(
-            f"“{language_code}” is not one of this site's content languages "
-            f"({', '.join(configured) or 'none'}). Add it to "
-            f"WAGTAIL_CONTENT_LANGUAGES and LANGUAGES in your settings, e.g. "
-            f'("{language_code}", "<name>"), then run this again.'
-        )
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         raise TranslationApplyError(
             "Set WAGTAIL_I18N_ENABLED = True in your settings to translate pages."
         )
-    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    configured = content_language(language_code)
+    if configured is None:
+        raise TranslationApplyError(
+            f"“{language_code}” is not one of this site's content languages "
+            f"({', '.join(get_content_languages()) or 'none'}). Add it to "
+            f"WAGTAIL_CONTENT_LANGUAGES and LANGUAGES in your settings, e.g. "
+            f'("{language_code}", "<name>"), then run this again.'
+        )
+    locale, _created = Locale.objects.get_or_create(language_code=configured)
     return locale
 
 

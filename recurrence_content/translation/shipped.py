@@ -5,11 +5,10 @@ from pathlib import Path
 from typing import Literal
 
 from django.db import transaction
-from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 
 from ..loading.shipped import shipped_dir
-from .apply import ApplyResult, TranslationApplyError, apply_po
+from .apply import ApplyResult, TranslationApplyError, apply_po, content_language
 
 
 def translations_dir() -> Path:
@@ -41,8 +40,7 @@ def apply_shipped_translations(
     """
     shipped = shipped_languages(source_page.slug)
     if languages == "all":
-        configured = get_content_languages()
-        wanted = [code for code in shipped if code in configured]
+        wanted = [code for code in shipped if content_language(code)]
     else:
         wanted = list(dict.fromkeys(languages))
         not_shipped = [code for code in wanted if code not in shipped]

@@ -29,7 +29,6 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     String,
     StringTranslation,
-    TranslationContext,
     TranslationLog,
     TranslationSource,
 )
@@ -135,23 +134,18 @@ def read_po(po_file: str | Path | polib.POFile) -> polib.POFile:
     return po
 
 
-def _existing_translation(
-    source: TranslationSource, locale: Locale, entry: polib.POEntry
-) -> StringTranslation | None:
-    return StringTranslation.objects.filter(
-        translation_of__locale_id=source.locale_id,
-        translation_of__data_hash=String._get_data_hash(entry.msgid),
-        context__in=TranslationContext.objects.filter(
-            object_id=source.object_id, path=entry.msgctxt
-        ),
-        locale=locale,
-    ).first()
-
-
 def _without_translator_edits(
     po: polib.POFile, source: TranslationSource, locale: Locale
 ) -> tuple[polib.POFile, list[str]]:
     """The file minus entries a translator has since translated differently."""
+    existing = {
+        (translation.context.path, translation.translation_of.data_hash): translation
+        for translation in StringTranslation.objects.filter(
+            context__object_id=source.object_id,
+            translation_of__locale_id=source.locale_id,
+            locale=locale,
+        ).select_related("context", "translation_of")
+    }
     kept = []
     filtered = polib.POFile(wrapwidth=po.wrapwidth)
     # Shipped files are not tied to one site's Translation, so drop the ID
@@ -164,11 +158,11 @@ def _without_translator_edits(
     for entry in po:
         if entry.obsolete or not entry.msgstr:
             continue
-        existing = _existing_translation(source, locale, entry)
+        current = existing.get((entry.msgctxt, String._get_data_hash(entry.msgid)))
         if (
-            existing is not None
-            and existing.tool_name != SHIPPED_TOOL_NAME
-            and existing.data != entry.msgstr
+            current is not None
+            and current.tool_name != SHIPPED_TOOL_NAME
+            and current.data != entry.msgstr
         ):
             kept.append(entry.msgid)
             continue
@@ -211,6 +205,16 @@ def apply_po(
             "the file to the page in the source language."
         )
     po = read_po(po_file)
+    file_language = po.metadata.get("Language", "").replace("_", "-").lower()
+    if (
+        file_language
+        and file_language.split("-")[0] != locale.language_code.split("-")[0]
+    ):
+        raise TranslationApplyError(
+            f"{po_file} is a “{file_language}” translation (its Language header), "
+            f"not {locale.language_code}. Apply it to {file_language}, or fix the "
+            "header if the file really is in that language."
+        )
 
     # Creates the source, or refreshes it if the English page has changed, so
     # changed strings are retranslated and unchanged ones keep their translation.

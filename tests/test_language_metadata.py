@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import recurrence_content
+from recurrence_content.models import PatientInfoIndexPage
 from tests.factories import make_article
 
 CSS_DIR = Path(recurrence_content.__file__).parent / "static/recurrence_content/css"
@@ -158,4 +159,21 @@ def test_a_spanish_page_shows_the_interface_in_spanish(client, article, locales)
     assert (
         "Teléfono: +1 800 555 0100"
         in soup.select_one(".rc-resources__phone").get_text()
+    )
+
+
+def test_an_index_page_has_the_switcher_and_alternates_too(client, host_page, locales):
+    index = PatientInfoIndexPage(title="Living with cancer", intro="Articles.")
+    host_page.add_child(instance=index)
+    index.save_revision().publish()
+    spanish = translate_page(index, locales["es"], title="Vivir con cáncer")
+
+    soup = get_soup(client, spanish)
+
+    section = soup.select_one("section.rc-index")
+    assert (section["lang"], section["dir"]) == ("es", "ltr")
+    assert section.select_one("nav.rc-language-switcher a")["href"] == index.url
+    assert soup.select_one('link[hreflang="x-default"]')["href"] == index.get_full_url()
+    assert soup.select_one(".rc-index__empty").get_text() == (
+        "Todavía no hay artículos en esta sección."
     )

@@ -183,8 +183,9 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
         **_content_fields(article),
     )
     try:
+        # Page.save() logs "wagtail.create" for us, as the admin does.
         parent.add_child(instance=page)
-        revision = page.save_revision(log_action=True)
+        revision = page.save_revision()
     except ValidationError as exc:
         raise LoadError(f"{article.source}: {_first_message(exc)}") from None
     if publish:
@@ -207,6 +208,17 @@ def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
             f"{article.source}: page {page.id} ({page.title!r}) has this article's "
             "translation_key but is not a patient information page; give the file "
             "a new translation_key or delete that page"
+        )
+    if page.alias_of_id:
+        # An alias mirrors another page and has no revisions of its own.
+        return LoadResult(
+            article,
+            Status.LEFT_ALONE,
+            page,
+            published=page.live,
+            detail=f"it is an alias of page {page.alias_of_id}; update that page "
+            "or convert the alias into a page of its own",
+            dry_run=dry_run,
         )
     current = content_hash(page_content(page))
     if current == article.content_hash:

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from recurrence_content.loading import load_article
+from recurrence_content.loading import load_article, shipped_dir
 from recurrence_content.translation.apply import TranslationApplyError
 from recurrence_content.translation.shipped import (
     apply_shipped_translations,
@@ -36,6 +36,57 @@ def test_the_spanish_file_is_shipped_with_a_reviewer_note():
     assert po.metadata["Language"] == "es"
     # Not tied to one site's Translation object, so any site can import it.
     assert "X-WagtailLocalize-TranslationID" not in po.metadata
+
+
+# Keys in the content file that are not prose: synchronised, never translated.
+NOT_PROSE = {
+    "type",
+    "id",
+    "kind",
+    "level",
+    "list_style",
+    "url",
+    "link",
+    "phone",
+    "page",
+}
+
+
+def prose_in_content_file() -> list[str]:
+    """Every piece of text a reader sees, straight from the shipped JSON."""
+    data = json.loads((shipped_dir() / f"{SLUG}.json").read_text())
+    found = [data["title"], data["slug"], data["summary"]]
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in NOT_PROSE:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str) and value.lstrip().startswith("<"):
+            # Rich text: one segment per block of text, without its <p>.
+            html = BeautifulSoup(value, "html.parser")
+            found.extend(visible_text(str(tag)) for tag in html.find_all(["p", "li"]))
+        elif isinstance(value, str) and value.strip():
+            found.append(value)
+
+    walk(data["body"])
+    return found
+
+
+def test_every_sentence_of_the_loaded_article_is_one_segment(article):
+    source, _ = TranslationSource.get_or_create_from_instance(article)
+    segments = [
+        visible_text(segment.string.data)
+        for segment in source.stringsegment_set.select_related("string").order_by(
+            "order"
+        )
+    ]
+
+    assert len(segments) == 60
+    assert sorted(segments) == sorted(prose_in_content_file())
 
 
 def test_the_spanish_file_covers_every_segment_of_the_loaded_article(article):

@@ -183,3 +183,12 @@ def test_a_regional_spanish_site_gets_the_spanish_file(article):
         [result] = apply_shipped_translations(article, "all")
     assert result.page.locale.language_code == "es-mx"
     assert result.page.title == "¿El cáncer siempre vuelve?"
+
+
+def test_a_renamed_article_still_finds_its_translation(article):
+    article.slug = "cancer-recurrence"
+    article.save_revision().publish()
+
+    [result] = apply_shipped_translations(article, ["es"])
+
+    assert result.page.title == "¿El cáncer siempre vuelve?"

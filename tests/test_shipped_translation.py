@@ -161,6 +161,7 @@ def test_applying_twice_changes_nothing_and_stays_a_draft(article):
 
     assert not again.created and not again.page.live
     assert again.kept == [] and again.untranslated == []
+    assert again.imported == 0
 
 
 def test_a_language_that_is_not_shipped_is_named(article):

@@ -170,6 +170,7 @@ def test_reloading_keeps_translator_edits_and_changes_only_changed_strings(
 
     assert not second.created and not second.published
     assert second.kept == ["Your overall health"]
+    assert second.imported == 1
     assert second.untranslated == []
     # Nothing is published without publish=True: readers still see the old page.
     assert article_text(client, spanish) == before

@@ -51,7 +51,7 @@ class ApplyResult:
     page: Page
     created: bool
     published: bool
-    imported: int = 0
+    imported: int = 0  # strings whose translation was added or changed
     kept: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -134,17 +134,26 @@ def read_po(po_file: str | Path | polib.POFile) -> polib.POFile:
     return po
 
 
+def _current_translations(source: TranslationSource, locale: Locale):
+    return StringTranslation.objects.filter(
+        context__object_id=source.object_id,
+        translation_of__locale_id=source.locale_id,
+        locale=locale,
+    ).select_related("context", "translation_of")
+
+
+def _key(entry: polib.POEntry) -> tuple[str, str]:
+    # How wagtail-localize identifies a string in its place in the page.
+    return (entry.msgctxt, String._get_data_hash(entry.msgid))
+
+
 def _without_translator_edits(
     po: polib.POFile, source: TranslationSource, locale: Locale
 ) -> tuple[polib.POFile, list[str]]:
     """The file minus entries a translator has since translated differently."""
     existing = {
         (translation.context.path, translation.translation_of.data_hash): translation
-        for translation in StringTranslation.objects.filter(
-            context__object_id=source.object_id,
-            translation_of__locale_id=source.locale_id,
-            locale=locale,
-        ).select_related("context", "translation_of")
+        for translation in _current_translations(source, locale)
     }
     kept = []
     filtered = polib.POFile(wrapwidth=po.wrapwidth)
@@ -158,7 +167,7 @@ def _without_translator_edits(
     for entry in po:
         if entry.obsolete or not entry.msgstr:
             continue
-        current = existing.get((entry.msgctxt, String._get_data_hash(entry.msgid)))
+        current = existing.get(_key(entry))
         if (
             current is not None
             and current.tool_name != SHIPPED_TOOL_NAME
@@ -251,10 +260,22 @@ def _apply(
 ) -> ApplyResult:
     translation = LocalizeTranslation.objects.get(source=source, target_locale=locale)
     po, kept = _without_translator_edits(po, source, locale)
+    existing = {
+        (
+            translation.context.path,
+            translation.translation_of.data_hash,
+        ): translation.data
+        for translation in _current_translations(source, locale)
+    }
     warnings = translation.import_po(
         po, delete=False, user=user, tool_name=SHIPPED_TOOL_NAME
     )
-    imported = len(po) - len(warnings)
+    not_applied = {warning.index for warning in warnings}
+    imported = sum(
+        1
+        for index, entry in enumerate(po)
+        if index not in not_applied and existing.get(_key(entry)) != entry.msgstr
+    )
 
     try:
         target = source.get_translated_instance(locale)

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
 PYTEST_ARGS ?=
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: install test demo lint format migrations-check wheel-check bench clean
+.PHONY: install test demo lint format migrations-check wheel-check bench clean messages
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Compile the interface catalogues (recurrence_content/locale/*/django.po) with
+# polib; no GNU gettext needed. A test fails when a committed .mo is stale.
+messages: $(STAMP)
+	$(BIN)/python scripts/compile_messages.py
 
 migrations-check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp

@@ -9,3 +9,7 @@ class RecurrenceContentConfig(AppConfig):
     label = "recurrence_content"
     verbose_name = _("Patient information")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Importing registers the system checks.
+        from . import checks  # noqa: F401

@@ -1,7 +1,19 @@
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import make_host_page
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language.
+
+    Serving a page activates its language for the thread, and nothing turns it
+    off afterwards, so a Spanish page would make later tests' messages Spanish.
+    """
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -23,6 +23,10 @@ TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP
 ROOT_URLCONF = "hostsite_urls"
 STATIC_URL = "/static/"
 USE_TZ = True
+# The translation settings the README asks for (system check recurrence_content.E001).
+WAGTAIL_I18N_ENABLED = True
+LANGUAGE_CODE = "en"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
 WAGTAILADMIN_BASE_URL = "http://localhost"
 SILENCED_SYSTEM_CHECKS = ["admin.W411"]
 """

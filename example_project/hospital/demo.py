@@ -7,6 +7,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from recurrence_content.loading import LoadResult, load_article
+from recurrence_content.translation.apply import ApplyResult
+from recurrence_content.translation.shipped import apply_shipped_translations
 
 from .models import HomePage, StandardPage
 
@@ -58,3 +60,11 @@ def load_shipped_article(cancer_care: Page) -> LoadResult:
     Safe to repeat: an article already loaded is left as it is.
     """
     return load_article(parent=cancer_care, publish=True)
+
+
+def load_shipped_translations(article: Page) -> list[ApplyResult]:
+    """Publish the shipped translations (Spanish) of the article.
+
+    Safe to repeat: strings an editor changed in wagtail-localize are kept.
+    """
+    return apply_shipped_translations(article, "all", publish=True)

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from ..blocks import PatientInfoStreamBlock
 from ..conf import get_setting
+from ..translation.alternates import language_alternates
 
 
 def _text_direction(language_code: str) -> str:
@@ -27,11 +28,13 @@ def _text_direction(language_code: str) -> str:
 
 
 class PatientInfoTemplateMixin:
-    """Context every page of the app needs: the host's base template."""
+    """Context every page of the app needs: the host's base template and the
+    page's live translations (for hreflang links and the language switcher)."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["recurrence_content_base_template"] = get_setting("BASE_TEMPLATE")
+        context["recurrence_content_translations"] = language_alternates(self, request)
         return context
 
     @property

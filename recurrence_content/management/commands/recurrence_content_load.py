@@ -2,13 +2,19 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from recurrence_content.loading import LoadError, load_files
+from recurrence_content.loading import LoadError
+from recurrence_content.translation.apply import TranslationApplyError
+from recurrence_content.translation.loading import (
+    load_with_translations,
+    parse_languages,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Load the shipped patient-information article (or --file) as a page. "
-        "Pages edited since they were loaded are left alone. See docs/loading.md."
+        "Load the shipped patient-information article (or --file) as a page, "
+        "optionally with its shipped translations. Pages edited since they were "
+        "loaded are left alone. See docs/loading.md and docs/translation.md."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +35,15 @@ class Command(BaseCommand):
             help="Language to load into (default: the file's own locale).",
         )
         parser.add_argument(
-            "--publish", action="store_true", help="Publish new articles."
+            "--translations",
+            metavar="LANGS",
+            help="Also apply shipped translations through wagtail-localize: "
+            "comma-separated language codes (e.g. es) or 'all'.",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish new articles and their translations.",
         )
         parser.add_argument(
             "--update",
@@ -42,17 +56,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        translations = options["translations"]
         try:
-            results = load_files(
+            report = load_with_translations(
                 options["files"],
                 parent=options["parent"],
                 locale=options["locale"],
+                translations=parse_languages(translations) if translations else None,
                 publish=options["publish"],
                 update=options["update"],
                 dry_run=options["dry_run"],
             )
-        except LoadError as exc:
+        except (LoadError, TranslationApplyError) as exc:
             raise CommandError(str(exc)) from None
         if options["verbosity"] > 0:
-            for result in results:
-                self.stdout.write(result.line())
+            for line in report.lines():
+                self.stdout.write(line)

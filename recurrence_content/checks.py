@@ -1,0 +1,54 @@
+"""System checks: tell a host which translation setting is missing at startup.
+
+Without these, a missing setting shows up much later as a confusing error in
+the admin or a page served in the wrong language.
+"""
+
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
+
+
+@register(Tags.translation, Tags.compatibility)
+def check_translation_settings(app_configs: Any = None, **kwargs: Any) -> list:
+    """Report every translation setting the app needs but the project lacks."""
+    messages = []
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False) is not True:
+        messages.append(
+            Error(
+                "Wagtail's internationalisation is not enabled, so articles cannot "
+                "have translations.",
+                hint="Add WAGTAIL_I18N_ENABLED = True to your settings.",
+                id="recurrence_content.E001",
+            )
+        )
+    if not apps.is_installed("wagtail_localize"):
+        messages.append(
+            Error(
+                "wagtail-localize is not installed, so editors cannot translate "
+                "articles and shipped translations cannot be loaded.",
+                hint=(
+                    'Add "wagtail_localize" and "wagtail_localize.locales" to '
+                    'INSTALLED_APPS (and remove "wagtail.locales").'
+                ),
+                id="recurrence_content.E002",
+            )
+        )
+    if LOCALE_MIDDLEWARE not in getattr(settings, "MIDDLEWARE", []):
+        messages.append(
+            Warning(
+                "Pages are not served in the reader's language because the "
+                "locale middleware is missing.",
+                hint=(
+                    f'Add "{LOCALE_MIDDLEWARE}" to MIDDLEWARE, after '
+                    '"django.contrib.sessions.middleware.SessionMiddleware", and '
+                    "serve Wagtail's URLs with i18n_patterns()."
+                ),
+                id="recurrence_content.W001",
+            )
+        )
+    return messages

@@ -1,0 +1,78 @@
+"""The live translations of a page, for hreflang links and the language switcher."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale, Page
+
+
+@dataclass(frozen=True)
+class LanguageAlternate:
+    """One live language version of a page."""
+
+    language_code: str
+    name: str
+    url: str  # absolute, as hreflang needs
+    link: str  # relative when on the reader's site, for the switcher
+    is_current: bool
+    is_default: bool
+
+
+def _language_name(locale: Locale) -> str:
+    # The name in its own language ("Español", "العربية"): a reader looking for
+    # their language recognises it that way.
+    try:
+        name = translation.get_language_info(locale.language_code)["name_local"]
+    except KeyError:
+        name = locale.get_display_name() or locale.language_code
+    # Django has "español", "français": a list of languages starts each with a
+    # capital, as a menu does (a no-op for scripts without case).
+    return name[:1].upper() + name[1:]
+
+
+def language_alternates(
+    page: Page, request: HttpRequest | None
+) -> list[LanguageAlternate]:
+    """Every live, routable translation of ``page`` (itself included), by language.
+
+    Returns an empty list when the page has no live translation besides itself,
+    so callers can show nothing rather than a one-item switcher.
+    """
+    pages = (
+        page.get_translations(inclusive=True).live().public().select_related("locale")
+    )
+    default_code = Locale.get_default().language_code
+    alternates = []
+    for version in pages:
+        url = version.get_full_url(request)
+        if not url:
+            # Not under any site (e.g. a translation outside the site tree).
+            continue
+        alternates.append(
+            LanguageAlternate(
+                language_code=version.locale.language_code,
+                name=_language_name(version.locale),
+                url=url,
+                # The Site's hostname may not be the one the reader used (a
+                # proxy, a demo on 127.0.0.1), so same-site links stay relative.
+                link=version.get_url(request) or url,
+                is_current=version.pk == page.pk,
+                is_default=version.locale.language_code == default_code,
+            )
+        )
+    if len(alternates) < 2:
+        return []
+    # The site's own order of languages (WAGTAIL_CONTENT_LANGUAGES), so the
+    # switcher reads the same on every page.
+    order = list(get_content_languages())
+    return sorted(
+        alternates,
+        key=lambda alt: (
+            order.index(alt.language_code)
+            if alt.language_code in order
+            else len(order),
+            alt.language_code,
+        ),
+    )

@@ -1,0 +1,324 @@
+"""Apply a PO file to an article through wagtail-localize.
+
+The result is a real wagtail-localize translation: a ``TranslationSource`` for
+the English page, a ``Translation`` into the target locale, the PO imported as
+string translations, and the target page saved from them. Editors can open it
+in wagtail-localize's translation editor, and it follows the English page when
+the source is updated.
+
+Re-applying a file never overwrites a translator: a string whose current
+translation was written by anyone or anything other than a shipped file (the
+translation editor, a PO upload in the admin, machine translation) is kept,
+and the file's version of that string is skipped and reported.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.coreutils import (
+    find_available_slug,
+    get_content_languages,
+    get_supported_content_language_variant,
+)
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    String,
+    StringTranslation,
+    TranslationLog,
+    TranslationSource,
+)
+from wagtail_localize.models import Translation as LocalizeTranslation
+
+# Marks the string translations this module writes, so a later run can tell
+# them apart from a translator's own work (see the module docstring).
+SHIPPED_TOOL_NAME = "wagtail-recurrence-content shipped translation"
+
+
+class TranslationApplyError(ValueError):
+    """A PO file cannot be applied; the message says what to change."""
+
+
+@dataclass
+class ApplyResult:
+    """What applying one PO file did."""
+
+    language_code: str
+    page: Page
+    created: bool
+    published: bool
+    imported: int = 0  # strings whose translation was added or changed
+    kept: list[str] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for command output."""
+        state = "published" if self.published else "saved as a draft"
+        parts = [
+            f"{self.language_code}: {'created' if self.created else 'updated'} "
+            f"“{self.page.title}”, {state}; {self.imported} strings imported"
+        ]
+        if self.kept:
+            parts.append(f"{len(self.kept)} translator edits kept")
+        if self.untranslated:
+            parts.append(f"{len(self.untranslated)} strings still in English")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} entries no longer in the article")
+        return ", ".join(parts)
+
+
+def content_language(language_code: str) -> str | None:
+    """The site's content language for ``language_code`` (``es`` -> ``es-mx``
+    if that is what the site serves), or None if it serves no variant of it."""
+    try:
+        return get_supported_content_language_variant(language_code)
+    except LookupError:
+        return None
+
+
+def resolve_locale(language_code: str | Locale) -> Locale:
+    """The Locale for a configured content language, created if needed.
+
+    Raises TranslationApplyError naming the settings when the site does not
+    serve that language.
+    """
+    if isinstance(language_code, Locale):
+        return language_code
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        raise TranslationApplyError(
+            "Set WAGTAIL_I18N_ENABLED = True in your settings to translate pages."
+        )
+    configured = content_language(language_code)
+    if configured is None:
+        raise TranslationApplyError(
+            f"“{language_code}” is not one of this site's content languages "
+            f"({', '.join(get_content_languages()) or 'none'}). Add it to "
+            f"WAGTAIL_CONTENT_LANGUAGES and LANGUAGES in your settings, e.g. "
+            f'("{language_code}", "<name>"), then run this again.'
+        )
+    locale, _created = Locale.objects.get_or_create(language_code=configured)
+    return locale
+
+
+def read_po(po_file: str | Path | polib.POFile) -> polib.POFile:
+    """A parsed PO file from a path, PO text, or an already parsed file."""
+    if isinstance(po_file, polib.POFile):
+        po = po_file
+    else:
+        # polib reads a string that is not an existing path as PO text, so a
+        # mistyped path would otherwise look like an empty file.
+        is_path = isinstance(po_file, Path) or "\n" not in po_file
+        if is_path and not Path(po_file).is_file():
+            raise TranslationApplyError(f"No PO file at {po_file}.")
+        try:
+            po = polib.pofile(str(po_file))
+        except (OSError, ValueError) as error:
+            raise TranslationApplyError(
+                f"Cannot read {po_file} as a PO file ({error})."
+            ) from error
+    if not any(entry.msgid for entry in po):
+        raise TranslationApplyError(
+            f"Cannot read {po_file} as a PO file: it has no entries. Export one "
+            "from wagtail-localize (“Download PO file”) and fill in the msgstr lines."
+        )
+    if not any(entry.msgstr for entry in po if not entry.obsolete):
+        raise TranslationApplyError(
+            f"{po_file} has no translations: every msgstr is empty. Fill them in "
+            "(or send the file to your translators) and apply it again."
+        )
+    return po
+
+
+def _current_translations(source: TranslationSource, locale: Locale):
+    return StringTranslation.objects.filter(
+        context__object_id=source.object_id,
+        translation_of__locale_id=source.locale_id,
+        locale=locale,
+    ).select_related("context", "translation_of")
+
+
+def _key(entry: polib.POEntry) -> tuple[str, str]:
+    # How wagtail-localize identifies a string in its place in the page.
+    return (entry.msgctxt, String._get_data_hash(entry.msgid))
+
+
+def _without_translator_edits(
+    po: polib.POFile, source: TranslationSource, locale: Locale
+) -> tuple[polib.POFile, list[str]]:
+    """The file minus entries a translator has since translated differently."""
+    existing = {
+        (translation.context.path, translation.translation_of.data_hash): translation
+        for translation in _current_translations(source, locale)
+    }
+    kept = []
+    filtered = polib.POFile(wrapwidth=po.wrapwidth)
+    # Shipped files are not tied to one site's Translation, so drop the ID
+    # wagtail-localize would otherwise reject them for.
+    filtered.metadata = {
+        key: value
+        for key, value in po.metadata.items()
+        if key != "X-WagtailLocalize-TranslationID"
+    }
+    for entry in po:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        current = existing.get(_key(entry))
+        if (
+            current is not None
+            and current.tool_name != SHIPPED_TOOL_NAME
+            and current.data != entry.msgstr
+        ):
+            kept.append(entry.msgid)
+            continue
+        filtered.append(entry)
+    return filtered, kept
+
+
+def _save_draft_over_live(source: TranslationSource, locale: Locale, user) -> Page:
+    # wagtail-localize's save_target(publish=False) writes the new content
+    # into the live page row, which publishes it in effect. Build the same
+    # translated page in memory and save it only as a revision instead.
+    target = source.get_ephemeral_translated_instance(locale, fallback=True)
+    target.slug = find_available_slug(
+        target.get_parent(), slugify(target.slug), ignore_page_id=target.pk
+    )
+    revision = target.save_revision(user=user)
+    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
+    return target
+
+
+@transaction.atomic
+def apply_po(
+    source_page: Page,
+    locale: str | Locale,
+    po_file: str | Path | polib.POFile,
+    *,
+    publish: bool = False,
+    user=None,
+) -> ApplyResult:
+    """Translate ``source_page`` into ``locale`` from a PO file, via wagtail-localize.
+
+    The translated page is saved as a draft unless ``publish``. Raises
+    TranslationApplyError (and changes nothing) when it cannot be applied.
+    """
+    locale = resolve_locale(locale)
+    source_page = source_page.specific
+    if source_page.locale_id == locale.pk:
+        raise TranslationApplyError(
+            f"“{source_page.title}” is already in {locale.language_code}; apply "
+            "the file to the page in the source language."
+        )
+    po = read_po(po_file)
+    file_language = po.metadata.get("Language", "").replace("_", "-").lower()
+    if (
+        file_language
+        and file_language.split("-")[0] != locale.language_code.split("-")[0]
+    ):
+        raise TranslationApplyError(
+            f"{po_file} is a “{file_language}” translation (its Language header), "
+            f"not {locale.language_code}. Apply it to {file_language}, or fix the "
+            "header if the file really is in that language."
+        )
+
+    # Creates the source, or refreshes it if the English page has changed, so
+    # changed strings are retranslated and unchanged ones keep their translation.
+    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    translation, _created = LocalizeTranslation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    if not translation.enabled:
+        raise TranslationApplyError(
+            f"The {locale.language_code} translation of “{source_page.title}” was "
+            "turned into an ordinary page in wagtail-localize, so loading a file "
+            "would overwrite an editor's work. Use “Restart translation” on that "
+            "page in the admin first."
+        )
+
+    try:
+        return _apply(source, source_page, locale, po, publish=publish, user=user)
+    except ValidationError as error:
+        raise TranslationApplyError(
+            f"The {locale.language_code} translation of “{source_page.title}” "
+            f"is not a valid page: {'; '.join(error.messages)}. Fix those strings "
+            "in the PO file (or in wagtail-localize's editor) and apply it again."
+        ) from error
+
+
+def _apply(
+    source: TranslationSource,
+    source_page: Page,
+    locale: Locale,
+    po: polib.POFile,
+    *,
+    publish: bool,
+    user,
+) -> ApplyResult:
+    translation = LocalizeTranslation.objects.get(source=source, target_locale=locale)
+    po, kept = _without_translator_edits(po, source, locale)
+    existing = {
+        (
+            translation.context.path,
+            translation.translation_of.data_hash,
+        ): translation.data
+        for translation in _current_translations(source, locale)
+    }
+    warnings = translation.import_po(
+        po, delete=False, user=user, tool_name=SHIPPED_TOOL_NAME
+    )
+    not_applied = {warning.index for warning in warnings}
+    imported = sum(
+        1
+        for index, entry in enumerate(po)
+        if index not in not_applied and existing.get(_key(entry)) != entry.msgstr
+    )
+
+    try:
+        target = source.get_translated_instance(locale)
+    except Page.DoesNotExist:
+        target = None
+    created = target is None
+    if target is not None and target.live and not publish:
+        if target.alias_of_id:
+            raise TranslationApplyError(
+                f"The {locale.language_code} page “{target.title}” is a live alias "
+                "of the source page; replacing it with the translation would "
+                "publish it. Run again with publish, or convert the alias in the "
+                "admin first."
+            )
+        target = _save_draft_over_live(source, locale, user)
+    else:
+        # wagtail-localize creates the page (aliasing untranslated parents) or
+        # updates a draft one; the page row is not public, so nothing shows.
+        translation.save_target(user=user, publish=False)
+        target = source.get_translated_instance(locale)
+        if publish:
+            # Published here rather than in save_target's on_commit hook, so the
+            # result is the same inside or outside an outer transaction.
+            target.get_latest_revision().publish(user=user)
+            target.refresh_from_db()
+
+    total, done = translation.get_progress()
+    untranslated = []
+    if done < total:
+        untranslated = [
+            segment.string.data
+            for segment in source.stringsegment_set.select_related("string")
+            .annotate_translation(locale)
+            .order_by("order")
+            if not segment.translation
+        ]
+    return ApplyResult(
+        language_code=locale.language_code,
+        page=target.specific,
+        created=created,
+        published=publish,
+        imported=imported,
+        kept=kept,
+        untranslated=untranslated,
+        warnings=[str(warning) for warning in warnings],
+    )

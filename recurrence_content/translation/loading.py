@@ -1,0 +1,71 @@
+"""Loading articles together with their shipped translations, in one transaction."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from django.db import transaction
+
+from ..loading import LoadResult, load_files
+from .apply import ApplyResult
+from .shipped import apply_shipped_translations, shipped_languages, shipped_name
+
+
+@dataclass
+class LoadReport:
+    """What one run did: the articles loaded, and the translations applied."""
+
+    articles: list[LoadResult]
+    translations: list[ApplyResult] = field(default_factory=list)
+    planned_translations: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The lines the load command prints, one per article and translation."""
+        lines = [result.line() for result in self.articles]
+        lines += [result.summary() for result in self.translations]
+        lines += [f"[dry run] would apply {plan}" for plan in self.planned_translations]
+        return lines
+
+
+def parse_languages(value: str) -> list[str] | Literal["all"]:
+    """``"all"`` or a comma-separated list of language codes, as typed."""
+    if value.strip() == "all":
+        return "all"
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+@transaction.atomic
+def load_with_translations(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    translations: list[str] | Literal["all"] | None = None,
+    publish: bool = False,
+    dry_run: bool = False,
+    **load_options,
+) -> LoadReport:
+    """Load articles, then apply their shipped translations, all or nothing.
+
+    Translations are drafts unless ``publish``; any error (LoadError or
+    TranslationApplyError) rolls back the whole run.
+    """
+    report = LoadReport(
+        load_files(paths, publish=publish, dry_run=dry_run, **load_options)
+    )
+    if not translations:
+        return report
+    for result in report.articles:
+        if result.page is None:
+            continue  # a dry run of a new article: nothing to translate yet
+        page = result.page.specific
+        if dry_run:
+            languages = shipped_languages(shipped_name(page))
+            wanted = languages if translations == "all" else translations
+            report.planned_translations += [
+                f"{code} translation of “{page.title}”" for code in wanted
+            ]
+            continue
+        report.translations += apply_shipped_translations(
+            page, translations, publish=publish
+        )
+    return report

@@ -9,3 +9,8 @@ class RecurrenceContentConfig(AppConfig):
     label = "recurrence_content"
     verbose_name = _("Patient information")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .api.signals import connect_cache_invalidation
+
+        connect_cache_invalidation()

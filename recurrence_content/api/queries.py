@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from datetime import UTC, datetime
 from uuid import UUID
 
 from django.db.models import Q
-from django.utils import timezone
 from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, PageQuerySet, Site
@@ -46,25 +46,38 @@ def parse_locale(code: str | None) -> Locale | None:
     )
 
 
-def parse_modified_since(value: datetime | None) -> datetime | None:
-    """An aware UTC datetime; a time without an offset is taken as UTC."""
+# RFC 3339 date-time, as the OpenAPI format "date-time" promises: the offset
+# is required so a time is never ambiguous.
+RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+)
+
+
+def parse_modified_since(value: str | None) -> datetime | None:
+    """The UTC datetime of an RFC 3339 date-time, or a 422 saying what to send."""
     if value is None:
         return None
-    try:
-        if timezone.is_naive(value):
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
-    except (OverflowError, ValueError) as error:
+    if not RFC3339.match(value):
         raise param_error(
-            "modified_since", f"Not a usable date and time ({error})."
+            "modified_since",
+            "Give an RFC 3339 date and time with its offset, "
+            "e.g. 2026-11-01T00:00:00Z.",
+        )
+    try:
+        parsed = datetime.fromisoformat(value.upper().replace(" ", "T"))
+    except ValueError as error:
+        raise param_error(
+            "modified_since", f"Not a real date and time: {error}."
         ) from error
-
-
-def check_text(name: str, value: str | None) -> str | None:
-    """Reject control characters a database cannot store or search."""
-    if value is not None and any(ord(ch) < 32 for ch in value):
-        raise param_error(name, "Remove control characters from the text.")
-    return value
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        # Valid, but outside what Python can shift to UTC (year 1 or 9999).
+        return (
+            datetime.min.replace(tzinfo=UTC)
+            if parsed.year == 1
+            else datetime.max.replace(tzinfo=UTC)
+        )
 
 
 def visible_articles(request) -> PageQuerySet:
@@ -85,13 +98,26 @@ def visible_articles(request) -> PageQuerySet:
     return Page.objects.live().public().type(PatientInfoPageMixin).filter(in_site)
 
 
-def find_article(request, translation_key: UUID, locale: Locale) -> Page | None:
-    """The visible article with this key in this language, or None."""
+def find_article(
+    articles: PageQuerySet, translation_key: UUID, locale: Locale
+) -> Page | None:
+    """The article among ``articles`` with this key in this language, or None."""
     if locale.pk is None:
         return None
     return (
-        visible_articles(request)
-        .filter(translation_key=translation_key, locale_id=locale.pk)
+        articles.filter(translation_key=translation_key, locale_id=locale.pk)
         .select_related("locale")
         .first()
     )
+
+
+def specific_pages(ids: list[int]) -> list[Page]:
+    """The specific pages for ``ids``, in that order, with their locales.
+
+    One query per page type plus one for the locales, however many pages.
+    """
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    for page in pages.values():
+        page.locale = locales[page.locale_id]
+    return [pages[pk] for pk in ids if pk in pages]

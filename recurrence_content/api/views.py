@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from ninja import NinjaAPI, Query, Router
+from ninja.errors import HttpError
+from wagtail.coreutils import get_content_languages
 
 from ..conf import get_setting
 from . import queries
@@ -33,12 +34,26 @@ class FeedAPI(NinjaAPI):
 
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
+        # Settings read per request, so the contract always matches what the
+        # views accept.
+        limits = {
+            "limit": {"maximum": get_setting("FEED_MAX_LIMIT")},
+            "locale": {"enum": list(get_content_languages())},
+            "modified_since": {"format": "date-time"},
+        }
         for path in schema.get("paths", {}).values():
             for operation in path.values():
                 for parameter in operation.get("parameters", []):
-                    if parameter["name"] == "limit":
-                        parameter["schema"]["maximum"] = get_setting("FEED_MAX_LIMIT")
+                    if parameter["name"] in limits:
+                        _narrow(parameter["schema"], limits[parameter["name"]])
         return schema
+
+
+def _narrow(schema: dict, constraints: dict) -> None:
+    """Add ``constraints`` to a parameter schema, inside ``anyOf`` if optional."""
+    for option in schema.get("anyOf", [schema]):
+        if option.get("type") != "null":
+            option.update(constraints)
 
 
 router = Router(tags=["articles"])
@@ -55,13 +70,16 @@ def article_list(
     locale: str | None = Query(
         None, description="Only articles in this language, e.g. `es`."
     ),
-    modified_since: datetime | None = Query(
+    modified_since: str | None = Query(
         None,
-        description="Only articles published after this time (ISO 8601; "
-        "UTC when no offset is given).",
+        description="Only articles published after this time: an RFC 3339 "
+        "date-time with offset, e.g. `2026-11-01T00:00:00Z`.",
     ),
     q: str | None = Query(
-        None, max_length=200, description="Text search in titles and bodies."
+        None,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f]*$",
+        description="Text search in titles and bodies (no control characters).",
     ),
     limit: int = Query(
         20,
@@ -79,7 +97,6 @@ def article_list(
         )
     language = queries.parse_locale(locale)
     since = queries.parse_modified_since(modified_since)
-    queries.check_text("q", q)
 
     def build() -> dict[str, Any]:
         articles = queries.visible_articles(request)
@@ -92,12 +109,6 @@ def article_list(
             articles = articles.search(q, order_by_relevance=False)
         count = articles.count()
         ids = [page.pk for page in articles[offset : offset + limit]]
-        pages = {
-            page.pk: page
-            for page in queries.Page.objects.filter(pk__in=ids)
-            .select_related("locale")
-            .specific()
-        }
         return {
             "count": count,
             "next": _page_url(request, offset + limit, limit)
@@ -106,7 +117,7 @@ def article_list(
             "previous": _page_url(request, max(offset - limit, 0), limit)
             if offset > 0
             else None,
-            "results": summaries(request, [pages[pk] for pk in ids if pk in pages]),
+            "results": summaries(request, queries.specific_pages(ids)),
         }
 
     return json_response(request, cached_response(request, cache_key(request), build))
@@ -129,14 +140,16 @@ def article_detail(
 ):
     """An article with its blocks; 404 unless it is live and public here."""
     language = queries.parse_locale(locale) or queries.Locale.get_default()
-    page = queries.find_article(request, translation_key, language)
+    articles = queries.visible_articles(request)
+    page = queries.find_article(articles, translation_key, language)
     if page is None:
-        raise Http404("No such article in this language.")
+        raise HttpError(404, "No such article in this language.")
     key = cache_key(request, page.pk, page.live_revision_id, language.language_code)
 
     def build() -> dict[str, Any]:
-        articles = queries.visible_articles(request)
-        return article_payload(request, page.specific, articles)
+        specific = page.specific
+        specific.locale = page.locale
+        return article_payload(request, specific, articles)
 
     return json_response(request, cached_response(request, key, build))
 

@@ -2,19 +2,25 @@
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from wagtail.models import Page
 
 from tests.factories import make_article
 
 
+def _clear_local_caches() -> None:
+    # Only in-process caches: clearing a Redis cache would flush its database.
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def empty_feed_cache():
     """Each test starts with no cached feed responses or site root paths."""
-    for cache in caches.all(initialized_only=True):
-        cache.clear()
+    _clear_local_caches()
     yield
-    for cache in caches.all(initialized_only=True):
-        cache.clear()
+    _clear_local_caches()
 
 
 def translate(page: Page, locale, **changes) -> Page:

@@ -80,6 +80,14 @@ def parse_modified_since(value: str | None) -> datetime | None:
         )
 
 
+def default_locale() -> Locale:
+    """The site's default language; unsaved (so nothing matches) if missing."""
+    try:
+        return Locale.get_default()
+    except Locale.DoesNotExist:
+        return Locale(language_code="")
+
+
 def visible_articles(request) -> PageQuerySet:
     """Live articles with no view restriction, in any language of this site."""
     site = Site.find_for_request(request)

@@ -23,11 +23,15 @@ class RichText(Schema):
 
 
 class HeadingValue(Schema):
+    """A section heading."""
+
     text: str
     level: Literal["h2", "h3"]
 
 
 class DefinitionValue(Schema):
+    """A medical term explained in plain words."""
+
     term: str
     also_called: list[str]
     definition: str
@@ -35,28 +39,38 @@ class DefinitionValue(Schema):
 
 
 class Pattern(Schema):
+    """One named pattern."""
+
     name: str
     description: str
 
 
 class PatternListValue(Schema):
+    """Named patterns, e.g. where a cancer may recur."""
+
     heading: str
     intro: str
     patterns: list[Pattern]
 
 
 class Factor(Schema):
+    """One factor, with optional detail."""
+
     factor: str
     detail: str
 
 
 class FactorChecklistValue(Schema):
+    """Factors a patient and doctor weigh together."""
+
     heading: str
     intro: str
     factors: list[Factor]
 
 
 class CopingResource(Schema):
+    """One source of support; link and phone are optional."""
+
     description: str
     link: str
     link_text: str
@@ -64,6 +78,8 @@ class CopingResource(Schema):
 
 
 class CopingResourceListValue(Schema):
+    """Sources of support."""
+
     heading: str
     intro: str
     list_style: Literal["numbered", "bulleted"]
@@ -71,17 +87,23 @@ class CopingResourceListValue(Schema):
 
 
 class QuestionAnswerValue(Schema):
+    """A patient's question and its answer."""
+
     question: str
     answer: RichText
 
 
 class CalloutValue(Schema):
+    """A highlighted note; ``kind`` is a machine key."""
+
     kind: Literal["information", "seek_help", "warning"]
     title: str
     body: RichText
 
 
 class RelatedLinkValue(Schema):
+    """A link to further reading on this site or elsewhere."""
+
     kind: Literal["plain", "read_also"]
     title: str
     page_id: int | None = Field(description="The linked page on this site, if any.")
@@ -197,6 +219,8 @@ class ArticleList(Schema):
 
 
 class ErrorDetail(Schema):
+    """One problem with one parameter."""
+
     loc: list[str | int]
     msg: str
     type: str
@@ -209,4 +233,6 @@ class ValidationErrors(Schema):
 
 
 class NotFound(Schema):
+    """The article does not exist here, or is not public."""
+
     detail: str

@@ -139,7 +139,7 @@ def article_detail(
     ),
 ):
     """An article with its blocks; 404 unless it is live and public here."""
-    language = queries.parse_locale(locale) or queries.Locale.get_default()
+    language = queries.parse_locale(locale) or queries.default_locale()
     articles = queries.visible_articles(request)
     page = queries.find_article(articles, translation_key, language)
     if page is None:

@@ -15,8 +15,21 @@ def locales(db):
 
 @pytest.fixture
 def home(db, locales) -> Page:
-    """The default site's root page."""
-    return Site.objects.get(is_default_site=True).root_page.specific
+    """The default site's root page.
+
+    Transactional tests flush the tables Wagtail's migrations filled, so the
+    tree and the default site are rebuilt here when they are gone.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=locales["en"])
+        )
+        home = root.add_child(instance=Page(title="Home", slug="home"))
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+    return site.root_page.specific
 
 
 @pytest.fixture

@@ -116,6 +116,7 @@ def make_article(
         title=title,
         body=every_block_body() if body is None else body,
         locale=parent.locale if parent.locale_id else Locale.get_default(),
+        live=publish,
         **kwargs,
     )
     parent.add_child(instance=page)

@@ -142,7 +142,7 @@ def test_internal_links_resolve_to_the_public_url_in_the_article_language(
 
 
 def test_a_link_to_a_draft_keeps_its_words_but_no_address(client, host_page):
-    draft = make_article(host_page, title="Not yet", body=[], publish=False, live=False)
+    draft = make_article(host_page, title="Not yet", body=[], publish=False)
     article = make_article(
         host_page, body=[("paragraph", f"<p>See {page_link(draft, 'later')}.</p>")]
     )

@@ -17,7 +17,7 @@ def listed_titles(client, **extra) -> list[str]:
 
 def test_a_draft_is_neither_listed_nor_found(client, host_page):
     make_article(host_page, title="Published")
-    draft = make_article(host_page, title="Draft", publish=False, live=False)
+    draft = make_article(host_page, title="Draft", publish=False)
 
     assert listed_titles(client) == ["Published"]
     response = client.get(detail_url(draft))

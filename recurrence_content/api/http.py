@@ -12,10 +12,18 @@ from .caching import CachedResponse
 JSON = "application/json; charset=utf-8"
 
 
-def json_response(request, cached: CachedResponse) -> HttpResponse:
+def json_response(
+    request, cached: CachedResponse, language: str | None = None
+) -> HttpResponse:
     """A 200 with ETag, Last-Modified and Cache-Control, or a 304 when the
-    client's If-None-Match / If-Modified-Since still matches."""
+    client's If-None-Match / If-Modified-Since still matches.
+
+    ``language`` is the content's language; set here, LocaleMiddleware keeps
+    it rather than naming the active language.
+    """
     response = HttpResponse(cached.body, content_type=JSON)
+    if language:
+        response["Content-Language"] = language
     response["ETag"] = cached.etag
     response["Last-Modified"] = http_date(cached.last_modified)
     response["Cache-Control"] = get_setting("FEED_CACHE_CONTROL")

@@ -151,7 +151,8 @@ def article_detail(
         specific.locale = page.locale
         return article_payload(request, specific, articles)
 
-    return json_response(request, cached_response(request, key, build))
+    cached = cached_response(request, key, build)
+    return json_response(request, cached, language=page.locale.language_code)
 
 
 @router.api_operation(["OPTIONS"], "/articles/", include_in_schema=False)

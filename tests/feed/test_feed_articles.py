@@ -47,8 +47,12 @@ def test_a_language_without_articles_lists_nothing(client, article):
 
 
 def test_detail_in_english_and_spanish(client, article, article_es):
-    english = client.get(detail_url(article)).json()
-    spanish = client.get(detail_url(article, "es")).json()
+    english_response = client.get(detail_url(article))
+    spanish_response = client.get(detail_url(article, "es"))
+    english, spanish = english_response.json(), spanish_response.json()
+
+    assert english_response["Content-Language"] == "en"
+    assert spanish_response["Content-Language"] == "es"
 
     assert english["locale"] == "en"
     assert english["title"] == "Does cancer always come back?"

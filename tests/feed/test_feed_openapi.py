@@ -98,7 +98,7 @@ def api_schema(feed_with_content):
     request_finished.connect(close_old_connections)
 
 
-MAX_EXAMPLES = 80
+MAX_EXAMPLES = 100
 
 
 def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):

@@ -36,3 +36,15 @@ def home(db, locales) -> Page:
 def host_page(home):
     """A hospital's own "Cancer care" page, published under the home page."""
     return make_host_page(home)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip ``@pytest.mark.postgres`` tests unless DATABASE_URL is PostgreSQL."""
+    import os
+
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

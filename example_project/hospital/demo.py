@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from recurrence_content.loading import LoadResult, load_article
+
 from .models import HomePage, StandardPage
 
 ADMIN_USERNAME = "admin"
@@ -48,3 +50,11 @@ def reset_admin_password() -> tuple[str, str]:
     user.set_password(password)
     user.save()
     return ADMIN_USERNAME, password
+
+
+def load_shipped_article(cancer_care: Page) -> LoadResult:
+    """Load the shipped article under "Cancer care" and publish it.
+
+    Safe to repeat: an article already loaded is left as it is.
+    """
+    return load_article(parent=cancer_care, publish=True)

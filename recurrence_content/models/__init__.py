@@ -1,3 +1,4 @@
+from .loading import LoadedContent
 from .mixins import (
     PatientInfoIndexPageMixin,
     PatientInfoPageMixin,
@@ -6,6 +7,7 @@ from .mixins import (
 from .pages import PatientInfoIndexPage, PatientInfoPage
 
 __all__ = [
+    "LoadedContent",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",
     "PatientInfoPage",

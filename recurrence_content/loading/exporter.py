@@ -1,0 +1,58 @@
+"""Writes an article page in the content file format."""
+
+from typing import Any
+
+from wagtail.models import Page
+
+from ..models import PatientInfoPageMixin
+from .errors import LoadError
+from .fileformat import (
+    CONTENT_FIELDS,
+    FORMAT_VERSION,
+    body_block,
+    normalize_body,
+    parse,
+)
+
+
+def latest_content(page: Page) -> PatientInfoPageMixin:
+    """The page as an editor last saved it (its latest revision)."""
+    page = page.specific
+    if not isinstance(page, PatientInfoPageMixin):
+        raise LoadError(
+            f"page {page.id} ({page.title!r}) is a {page.specific_class.__name__}, "
+            "not a patient information page; choose an article page"
+        )
+    return page.get_latest_revision_as_object()
+
+
+def page_content(page: Page) -> dict[str, Any]:
+    """The fields loading writes, as they are in the page's latest revision."""
+    latest = latest_content(page)
+    content = {name: getattr(latest, name) or "" for name in CONTENT_FIELDS}
+    content["body"] = normalize_body(body_block(), latest.body)
+    return content
+
+
+def export_page(page: Page) -> dict[str, Any]:
+    """The page's latest revision in file form; raises LoadError if it would not load."""
+    latest = latest_content(page)
+    data: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "translation_key": str(latest.translation_key),
+        "locale": latest.locale.language_code,
+        "slug": latest.slug,
+        "title": latest.title,
+        "seo_title": latest.seo_title or "",
+        "search_description": latest.search_description or "",
+        "summary": latest.summary or "",
+        "body": normalize_body(body_block(), latest.body),
+    }
+    try:
+        # An export that could not be loaded again is no use to anyone.
+        parse(data, source=f"page {latest.id}")
+    except LoadError as exc:
+        raise LoadError(
+            f"cannot export: {exc}; change this in the page editor and export again"
+        ) from None
+    return data

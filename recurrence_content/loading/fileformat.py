@@ -1,0 +1,186 @@
+"""Reads, validates and writes the content file format (see docs/loading.md).
+
+A file holds one article: page fields plus the body in Wagtail's raw stream
+format, every block and list item with a fixed UUID ``id``.
+"""
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_unicode_slug
+from wagtail import blocks
+
+from .blockcheck import ShapeChecker, validation_problems
+from .errors import LoadError
+
+FORMAT_VERSION = 1
+
+# Page fields a file carries besides the body, in the order files list them.
+TEXT_FIELDS = {
+    # name: (required, max_length)
+    "slug": (True, 255),
+    "title": (True, 255),
+    "seo_title": (False, 255),
+    "search_description": (False, None),
+    "summary": (True, None),
+}
+# The fields an update writes and the content hash covers. The slug is left
+# out: it is only used when the page is created, so a hospital may rename it.
+CONTENT_FIELDS = ("title", "seo_title", "search_description", "summary", "body")
+KEYS = ("format_version", "translation_key", "locale", *TEXT_FIELDS, "body")
+
+
+def body_block() -> blocks.StreamBlock:
+    """The StreamBlock that file bodies are validated against."""
+    from ..models import PatientInfoPage
+
+    return PatientInfoPage._meta.get_field("body").stream_block
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """One validated article from a content file, its body normalised."""
+
+    source: str
+    translation_key: uuid.UUID
+    locale: str
+    slug: str
+    title: str
+    seo_title: str
+    search_description: str
+    summary: str
+    body: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The article in file form, keys in their documented order."""
+        data: dict[str, Any] = {
+            "format_version": FORMAT_VERSION,
+            "translation_key": str(self.translation_key),
+            "locale": self.locale,
+        }
+        data.update({name: getattr(self, name) for name in TEXT_FIELDS})
+        data["body"] = self.body
+        return data
+
+    @property
+    def content_hash(self) -> str:
+        """A fingerprint of what loading writes into the page."""
+        return content_hash({name: getattr(self, name) for name in CONTENT_FIELDS})
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    """SHA-256 of ``content`` in a canonical JSON form."""
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Serialise a file dict the one way files are written (stable, diffable)."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def normalize_body(stream_block: blocks.StreamBlock, value: Any) -> list[dict]:
+    """The raw stream data for ``value`` (raw list or StreamValue), ids kept."""
+    if not isinstance(value, blocks.StreamValue):
+        value = stream_block.to_python(value)
+    return [child.get_prep_value() for child in value]
+
+
+def read_file(path: str | Path) -> ArticleFile:
+    """Read and validate a content file, or raise LoadError naming the problem."""
+    path = Path(path)
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LoadError(f"{source}: file not found; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(f"{source}: cannot read the file ({exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            f"{source}: not valid JSON: {exc.msg} at line {exc.lineno} column "
+            f"{exc.colno}; fix the syntax"
+        ) from None
+    return parse(data, source)
+
+
+def parse(data: Any, source: str) -> ArticleFile:
+    """Validate decoded JSON ``data`` as an article; ``source`` names it in errors."""
+    problems = _check_top_level(data)
+    if problems:
+        _raise(source, problems)
+    stream_block = body_block()
+    checker = ShapeChecker()
+    checker.check(stream_block, data["body"], "$.body")
+    if checker.problems:
+        _raise(source, checker.problems)
+    try:
+        value = stream_block.clean(stream_block.to_python(data["body"]))
+    except ValidationError as exc:
+        _raise(source, list(validation_problems(exc, "$.body")))
+    return ArticleFile(
+        source=source,
+        translation_key=uuid.UUID(data["translation_key"]),
+        locale=data["locale"],
+        body=normalize_body(stream_block, value),
+        **{name: data.get(name, "") for name in TEXT_FIELDS},
+    )
+
+
+def _check_top_level(data: Any) -> list[tuple[str, str]]:
+    if not isinstance(data, dict):
+        return [("$", "the file must hold one JSON object (an article)")]
+    problems = []
+    for key in data:
+        if key not in KEYS:
+            problems.append(
+                (f"$.{key}", f"unknown field; use one of: {', '.join(KEYS)}")
+            )
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        problems.append(
+            (
+                "$.format_version",
+                f"this version of wagtail-recurrence-content reads format_version "
+                f"{FORMAT_VERSION}, the file has {json.dumps(version)}; upgrade the "
+                "package or export the file again",
+            )
+        )
+    try:
+        uuid.UUID(data.get("translation_key"))
+    except (TypeError, ValueError, AttributeError):
+        problems.append(("$.translation_key", "must be a UUID string"))
+    if not isinstance(data.get("locale"), str) or not data["locale"]:
+        problems.append(("$.locale", 'must be a language code such as "en"'))
+    for name, (required, max_length) in TEXT_FIELDS.items():
+        value = data.get(name, "")
+        if not isinstance(value, str):
+            problems.append((f"$.{name}", "must be a string"))
+        elif required and not value.strip():
+            problems.append((f"$.{name}", "is required and may not be empty"))
+        elif max_length and len(value) > max_length:
+            problems.append((f"$.{name}", f"is longer than {max_length} characters"))
+    slug = data.get("slug")
+    if isinstance(slug, str) and slug:
+        try:
+            validate_unicode_slug(slug)
+        except ValidationError:
+            problems.append(
+                ("$.slug", "use only letters, numbers, hyphens and underscores")
+            )
+    if not isinstance(data.get("body"), list):
+        problems.append(("$.body", "must be a list of blocks"))
+    return problems
+
+
+def _raise(source: str, problems: list[tuple[str, str]]) -> None:
+    path, message = problems[0]
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    raise LoadError(f"{source}: {path}: {message}{more}")

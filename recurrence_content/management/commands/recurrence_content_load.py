@@ -1,0 +1,58 @@
+"""``manage.py recurrence_content_load``: put the shipped article on the site."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from recurrence_content.loading import LoadError, load_files
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the shipped patient-information article (or --file) as a page. "
+        "Pages edited since they were loaded are left alone. See docs/loading.md."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--parent",
+            help="Page to create the article under: an ID or a URL path on the "
+            "default site, e.g. /cancer-care/. Needed only to create it.",
+        )
+        parser.add_argument(
+            "--file",
+            action="append",
+            dest="files",
+            metavar="PATH",
+            help="Load this content file instead of the shipped ones (repeatable).",
+        )
+        parser.add_argument(
+            "--locale",
+            help="Language to load into (default: the file's own locale).",
+        )
+        parser.add_argument(
+            "--publish", action="store_true", help="Publish new articles."
+        )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Save the shipped version as a draft even over an editor's "
+            "changes (never publishes them).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print the plan; write nothing."
+        )
+
+    def handle(self, *args, **options):
+        try:
+            results = load_files(
+                options["files"],
+                parent=options["parent"],
+                locale=options["locale"],
+                publish=options["publish"],
+                update=options["update"],
+                dry_run=options["dry_run"],
+            )
+        except LoadError as exc:
+            raise CommandError(str(exc)) from None
+        if options["verbosity"] > 0:
+            for result in results:
+                self.stdout.write(result.line())

@@ -80,6 +80,16 @@ def parse_modified_since(value: str | None) -> datetime | None:
         )
 
 
+def search_words(q: str) -> str:
+    """``q`` as lower-case words only.
+
+    Some search backends (Wagtail 7's SQLite full-text search) pass quotes
+    and operators straight into their query syntax and fail on them, so
+    only words are searched.
+    """
+    return " ".join(re.findall(r"\w+", q.casefold()))
+
+
 def default_locale() -> Locale:
     """The site's default language; unsaved (so nothing matches) if missing."""
     try:

@@ -105,8 +105,14 @@ def article_list(
         if since is not None:
             articles = articles.filter(last_published_at__gt=since)
         articles = articles.order_by("-last_published_at", "-id")
-        if q:
-            articles = articles.search(q, order_by_relevance=False)
+        if q is not None:
+            words = queries.search_words(q)
+            # A query with no words (only punctuation) matches nothing.
+            articles = (
+                articles.search(words, order_by_relevance=False)
+                if words
+                else articles.none()
+            )
         count = articles.count()
         ids = [page.pk for page in articles[offset : offset + limit]]
         return {

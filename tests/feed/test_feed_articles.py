@@ -213,3 +213,22 @@ def test_pagination_links_walk_every_article(client, host_page):
     last = client.get(list_url(limit=2, offset=4)).json()
     assert last["next"] is None
     assert "offset=2" in last["previous"]
+
+
+@pytest.mark.parametrize("q", ['"fatigue', "fatigue'", "FATIGUE", "(fatigue*"])
+def test_search_syntax_in_the_query_is_ignored(
+    client, host_page, django_capture_on_commit_callbacks, q
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(host_page, title="Coping with fatigue", summary="Tiredness.")
+
+    response = client.get(list_url(q=q))
+
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["results"]] == [
+        "Coping with fatigue"
+    ]
+
+
+def test_a_query_of_punctuation_only_finds_nothing(client, article):
+    assert client.get(list_url(q="?!")).json()["count"] == 0

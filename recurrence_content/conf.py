@@ -17,6 +17,28 @@ DEFAULTS: dict[str, Any] = {
     # Page types (as "app_label.ModelName") a PatientInfoPage may be created
     # under. None means under any page.
     "PARENT_PAGE_TYPES": None,
+    # --- The content feed (docs/feed.md) ---
+    # Cache-Control header of every feed response.
+    "FEED_CACHE_CONTROL": "public, max-age=300",
+    # Django cache (a key of CACHES) that holds built feed responses. Use a
+    # shared one (e.g. Redis) when the site runs on several servers.
+    "FEED_CACHE_ALIAS": "default",
+    # Seconds a built response stays cached. Publishing or unpublishing any
+    # page empties the feed's cache at once, so this only bounds staleness
+    # from changes that send no signal.
+    "FEED_CACHE_TIMEOUT": 600,
+    # Largest `limit` a client may ask for in one page of the article list.
+    "FEED_MAX_LIMIT": 100,
+    # Origins (e.g. "https://app.example.org") allowed to read the feed from
+    # a browser; ["*"] allows any origin. Empty: no CORS headers.
+    "FEED_CORS_ALLOWED_ORIGINS": [],
+    # Licence or attribution text sent with every article, e.g. "© Example
+    # Hospital. Reuse allowed under CC BY 4.0.", and the licence's URL.
+    "LICENSE_TEXT": "",
+    "LICENSE_URL": "",
+    # Publisher named in schema.org data; None means the Wagtail site's name
+    # (Site.site_name, else WAGTAIL_SITE_NAME).
+    "PUBLISHER_NAME": None,
 }
 
 

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("recurrence-content/", include("recurrence_content.urls")),
 ]
 
 urlpatterns += i18n_patterns(

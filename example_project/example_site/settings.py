@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "recurrence_content",  # recurrence_content
     "wagtail_localize",  # recurrence_content: translation
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "ninja",  # recurrence_content: feed docs page with local Swagger UI files
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -10,6 +10,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # recurrence_content: the content feed (docs/feed.md), before Wagtail's
+    # catch-all page URLs.
+    path("recurrence-content/", include("recurrence_content.urls")),
 ]
 
 if settings.DEBUG:

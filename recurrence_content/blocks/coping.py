@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..api import representation
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock, empty_list_error
 
@@ -98,6 +99,10 @@ class CopingResourceListBlock(ValidatedStructBlock):
                 )
             }
         return {}
+
+    def get_api_representation(self, value, context=None):
+        """The JSON the feed and Wagtail API v2 give for this block."""
+        return representation.coping_resource_list(value, context)
 
     class Meta:
         icon = "group"

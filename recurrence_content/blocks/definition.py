@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..api import representation
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock
 
@@ -50,6 +51,10 @@ class DefinitionBlock(ValidatedStructBlock):
                 _("Each other name should appear only once. Remove the repeats.")
             )
         return errors
+
+    def get_api_representation(self, value, context=None):
+        """The JSON the feed and Wagtail API v2 give for this block."""
+        return representation.definition(value, context)
 
     class Meta:
         icon = "glasses"

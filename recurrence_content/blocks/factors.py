@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..api import representation
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock, empty_list_error
 
@@ -50,6 +51,10 @@ class FactorChecklistBlock(ValidatedStructBlock):
                 )
             }
         return {}
+
+    def get_api_representation(self, value, context=None):
+        """The JSON the feed and Wagtail API v2 give for this block."""
+        return representation.factor_checklist(value, context)
 
     class Meta:
         icon = "clipboard-list"

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..api import representation
 from .callout import CalloutBlock
 from .coping import CopingResourceListBlock
 from .definition import DefinitionBlock
@@ -29,6 +30,10 @@ class PatientInfoStreamBlock(blocks.StreamBlock):
     question_answer = QuestionAnswerBlock()
     callout = CalloutBlock()
     related_link = RelatedLinkBlock()
+
+    def get_api_representation(self, value, context=None):
+        """The feed's JSON for the body, links resolved in one query."""
+        return representation.stream(self, value, context)
 
     class Meta:
         label = _("Article body")

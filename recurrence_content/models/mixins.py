@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -63,9 +64,18 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
+    # Wagtail API v2 gives the body the same block JSON as the feed.
+    api_fields = [APIField("summary"), APIField("body")]
 
     class Meta:
         abstract = True
+
+    def get_json_ld_condition_name(self) -> str:
+        """The name schema.org's ``about`` (a MedicalCondition) gets: the title.
+
+        Override it on a page type that records the condition itself.
+        """
+        return self.title
 
     @classmethod
     def can_create_at(cls, parent) -> bool:

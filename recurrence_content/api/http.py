@@ -1,0 +1,59 @@
+"""HTTP details of feed responses: validators, Cache-Control and CORS."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from ..conf import get_setting
+from .caching import CachedResponse
+
+JSON = "application/json; charset=utf-8"
+
+
+def json_response(
+    request, cached: CachedResponse, language: str | None = None
+) -> HttpResponse:
+    """A 200 with ETag, Last-Modified and Cache-Control, or a 304 when the
+    client's If-None-Match / If-Modified-Since still matches.
+
+    ``language`` is the content's language; set here, LocaleMiddleware keeps
+    it rather than naming the active language.
+    """
+    response = HttpResponse(cached.body, content_type=JSON)
+    if language:
+        response["Content-Language"] = language
+    response["ETag"] = cached.etag
+    response["Last-Modified"] = http_date(cached.last_modified)
+    response["Cache-Control"] = get_setting("FEED_CACHE_CONTROL")
+    response = get_conditional_response(
+        request,
+        etag=cached.etag,
+        last_modified=int(cached.last_modified),
+        response=response,
+    )
+    return add_cors_headers(request, response)
+
+
+def add_cors_headers(request, response: HttpResponse) -> HttpResponse:
+    """Let the origins in RECURRENCE_CONTENT_FEED_CORS_ALLOWED_ORIGINS read it.
+
+    Done here rather than by middleware so a host need not add any, and only
+    for the feed's own URLs.
+    """
+    allowed = get_setting("FEED_CORS_ALLOWED_ORIGINS") or []
+    if not allowed:
+        return response
+    patch_vary_headers(response, ["Origin"])
+    origin = request.headers.get("Origin")
+    if origin and ("*" in allowed or origin in allowed):
+        response["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        if request.method == "OPTIONS":
+            response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+            response["Access-Control-Allow-Headers"] = (
+                "If-None-Match, If-Modified-Since"
+            )
+            response["Access-Control-Max-Age"] = "86400"
+    return response

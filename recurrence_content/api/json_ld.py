@@ -1,0 +1,59 @@
+"""schema.org data for an article, shared by its HTML page and the feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from wagtail.models import Page, Site
+
+from ..conf import get_setting
+
+
+def publisher_name(site: Site | None) -> str:
+    """RECURRENCE_CONTENT_PUBLISHER_NAME, else the Wagtail site's name."""
+    return (
+        get_setting("PUBLISHER_NAME")
+        or (site.site_name if site else "")
+        or getattr(settings, "WAGTAIL_SITE_NAME", "")
+    )
+
+
+def build_json_ld(page: Page, request=None) -> dict[str, Any]:
+    """A schema.org ``MedicalWebPage`` for a patient-information page.
+
+    ``about`` names the page's subject through
+    ``page.get_json_ld_condition_name()`` (the title unless a page type says
+    otherwise): the app never guesses a condition's medical details.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or page.get_site()
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "description": getattr(page, "summary", "") or "",
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "about": {
+            "@type": "MedicalCondition",
+            "name": _condition_name(page),
+        },
+        "audience": {"@type": "Patient"},
+        "publisher": {"@type": "Organization", "name": publisher_name(site)},
+    }
+    if site is not None:
+        data["publisher"]["url"] = site.root_url
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    license_ = get_setting("LICENSE_URL") or get_setting("LICENSE_TEXT")
+    if license_:
+        data["license"] = license_
+    return data
+
+
+def _condition_name(page: Page) -> str:
+    method = getattr(page, "get_json_ld_condition_name", None)
+    return method() if callable(method) else page.title

@@ -1,0 +1,83 @@
+"""Articles as the JSON the feed sends, checked against the schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, PageQuerySet
+
+from ..conf import get_setting
+from .json_ld import build_json_ld
+from .schemas import BLOCK_SCHEMAS, Article, ArticleSummary
+
+DETAIL_URL_NAME = "recurrence_content_api:article_detail"
+
+
+def api_url(request, page: Page) -> str:
+    """The absolute feed URL of one article in its language."""
+    path = reverse(DETAIL_URL_NAME, kwargs={"translation_key": page.translation_key})
+    return request.build_absolute_uri(f"{path}?locale={page.locale.language_code}")
+
+
+def summary_payload(request, page: Page) -> dict[str, Any]:
+    """An article as listed (``ArticleSummary``)."""
+    return {
+        "id": page.translation_key,
+        "page_id": page.pk,
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "summary": getattr(page, "summary", "") or "",
+        "url": page.get_full_url(request),
+        "api_url": api_url(request, page),
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+    }
+
+
+def article_payload(request, page: Page, articles: PageQuerySet) -> dict[str, Any]:
+    """One article with alternates, licence, JSON-LD and blocks (``Article``).
+
+    ``page`` is the specific page; ``articles`` the visible articles of the
+    site, from which the alternates come.
+    """
+    alternates = (
+        articles.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    # Block representations and JSON-LD in the article's own language.
+    with translation.override(page.locale.language_code):
+        body = page.body.stream_block.get_api_representation(
+            page.body, {"request": request, "locale": page.locale}
+        )
+        data = summary_payload(request, page) | {
+            "alternates": [
+                {
+                    "locale": other.locale.language_code,
+                    "url": other.get_full_url(request),
+                    "api_url": api_url(request, other),
+                }
+                for other in alternates
+            ],
+            "license": {
+                "text": get_setting("LICENSE_TEXT") or "",
+                "url": get_setting("LICENSE_URL") or "",
+            },
+            "json_ld": build_json_ld(page, request),
+            # A host's own extra blocks stay out: the contract promises ours.
+            "body": [block for block in body if block["type"] in BLOCK_SCHEMAS],
+        }
+    return Article.model_validate(data).model_dump(mode="json")
+
+
+def summaries(request, pages: list[Page]) -> list[dict[str, Any]]:
+    """Listed articles, validated against ``ArticleSummary``."""
+    return [
+        ArticleSummary.model_validate(summary_payload(request, page)).model_dump(
+            mode="json"
+        )
+        for page in pages
+    ]

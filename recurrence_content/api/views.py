@@ -1,0 +1,197 @@
+"""The feed's endpoints, on django-ninja: list, detail, OpenAPI and docs."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+from uuid import UUID
+
+from django.http import HttpResponse
+from ninja import NinjaAPI, Query, Router
+from ninja.errors import HttpError
+from wagtail.coreutils import get_content_languages
+
+from ..conf import get_setting
+from . import queries
+from .caching import cache_key, cached_response
+from .http import JSON, add_cors_headers, json_response
+from .payloads import article_payload, summaries
+from .schemas import Article, ArticleList, NotFound, ValidationErrors
+
+ERRORS = {404: NotFound, 422: ValidationErrors}
+NOT_MODIFIED = {304: None}
+# Upper bound on offset so no database sees an OFFSET it cannot store.
+MAX_OFFSET = 1_000_000
+
+
+class FeedAPI(NinjaAPI):
+    """NinjaAPI with CORS headers on every response (errors included) and a
+    ``limit`` maximum in the OpenAPI document that follows the setting."""
+
+    def create_response(self, request, data, *args, **kwargs) -> HttpResponse:
+        response = super().create_response(request, data, *args, **kwargs)
+        return add_cors_headers(request, response)
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        # Settings read per request, so the contract always matches what the
+        # views accept.
+        limits = {
+            "limit": {"maximum": get_setting("FEED_MAX_LIMIT")},
+            "locale": {"enum": list(get_content_languages())},
+            "modified_since": {"format": "date-time"},
+        }
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for parameter in operation.get("parameters", []):
+                    if parameter["name"] in limits:
+                        _narrow(parameter["schema"], limits[parameter["name"]])
+        return schema
+
+
+def _narrow(schema: dict, constraints: dict) -> None:
+    """Add ``constraints`` to a parameter schema, inside ``anyOf`` if optional."""
+    for option in schema.get("anyOf", [schema]):
+        if option.get("type") != "null":
+            option.update(constraints)
+
+
+router = Router(tags=["articles"])
+
+
+@router.get(
+    "/articles/",
+    response={200: ArticleList, **NOT_MODIFIED, 422: ValidationErrors},
+    url_name="article_list",
+    summary="List articles",
+)
+def article_list(
+    request,
+    locale: str | None = Query(
+        None, description="Only articles in this language, e.g. `es`."
+    ),
+    modified_since: str | None = Query(
+        None,
+        description="Only articles published after this time: an RFC 3339 "
+        "date-time with offset, e.g. `2026-11-01T00:00:00Z`.",
+    ),
+    q: str | None = Query(
+        None,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f]*$",
+        description="Text search in titles and bodies (no control characters).",
+    ),
+    limit: int = Query(
+        20,
+        ge=1,
+        description="Articles per page; at most RECURRENCE_CONTENT_FEED_MAX_LIMIT "
+        "(100 by default).",
+    ),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Articles to skip."),
+):
+    """Live, public articles of this site, newest publication first."""
+    max_limit = get_setting("FEED_MAX_LIMIT")
+    if limit > max_limit:
+        raise queries.param_error(
+            "limit", f"At most {max_limit} articles per request; page with offset."
+        )
+    language = queries.parse_locale(locale)
+    since = queries.parse_modified_since(modified_since)
+
+    def build() -> dict[str, Any]:
+        articles = queries.visible_articles(request)
+        if language is not None:
+            articles = articles.filter(locale_id=language.pk)
+        if since is not None:
+            articles = articles.filter(last_published_at__gt=since)
+        articles = articles.order_by("-last_published_at", "-id")
+        if q is not None:
+            words = queries.search_words(q)
+            # A query with no words (only punctuation) matches nothing.
+            articles = (
+                articles.search(words, order_by_relevance=False)
+                if words
+                else articles.none()
+            )
+        count = articles.count()
+        ids = [page.pk for page in articles[offset : offset + limit]]
+        return {
+            "count": count,
+            "next": _page_url(request, offset + limit, limit)
+            if offset + limit < count
+            else None,
+            "previous": _page_url(request, max(offset - limit, 0), limit)
+            if offset > 0
+            else None,
+            "results": summaries(request, queries.specific_pages(ids)),
+        }
+
+    return json_response(request, cached_response(request, cache_key(request), build))
+
+
+@router.get(
+    "/articles/{translation_key}/",
+    response={200: Article, **NOT_MODIFIED, **ERRORS},
+    url_name="article_detail",
+    summary="One article in one language",
+)
+def article_detail(
+    request,
+    translation_key: UUID,
+    locale: str | None = Query(
+        None,
+        description="The article's language, e.g. `es`; the site's default "
+        "language when omitted.",
+    ),
+):
+    """An article with its blocks; 404 unless it is live and public here."""
+    language = queries.parse_locale(locale) or queries.default_locale()
+    articles = queries.visible_articles(request)
+    page = queries.find_article(articles, translation_key, language)
+    if page is None:
+        raise HttpError(404, "No such article in this language.")
+    key = cache_key(request, page.pk, page.live_revision_id, language.language_code)
+
+    def build() -> dict[str, Any]:
+        specific = page.specific
+        specific.locale = page.locale
+        return article_payload(request, specific, articles)
+
+    cached = cached_response(request, key, build)
+    return json_response(request, cached, language=page.locale.language_code)
+
+
+@router.api_operation(["OPTIONS"], "/articles/", include_in_schema=False)
+def article_list_preflight(request):
+    """Answer a browser's CORS preflight (If-None-Match is not a simple header)."""
+    return add_cors_headers(request, HttpResponse(status=204, content_type=JSON))
+
+
+@router.api_operation(
+    ["OPTIONS"], "/articles/{translation_key}/", include_in_schema=False
+)
+def article_detail_preflight(request, translation_key: str):
+    """Answer a browser's CORS preflight for one article."""
+    return add_cors_headers(request, HttpResponse(status=204, content_type=JSON))
+
+
+def _page_url(request, offset: int, limit: int) -> str:
+    params = request.GET.copy()
+    params["offset"] = str(offset)
+    params["limit"] = str(limit)
+    return request.build_absolute_uri(
+        f"{request.path}?{urlencode(sorted(params.items()))}"
+    )
+
+
+api = FeedAPI(
+    title="Patient information feed",
+    version="1",
+    description=(
+        "Patient-education articles as typed, structured JSON for apps, "
+        "portals, kiosks and chat services. See docs/feed.md."
+    ),
+    urls_namespace="recurrence_content_api",
+    docs_url="/docs/",
+)
+api.add_router("/", router)

@@ -1,0 +1,9 @@
+"""URLs a host includes: ``path("recurrence-content/", include("recurrence_content.urls"))``."""
+
+from django.urls import path
+
+from .api.views import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+]

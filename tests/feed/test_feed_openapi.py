@@ -1,0 +1,136 @@
+"""The OpenAPI document is valid, types every block, and the API keeps to it."""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openapi_spec_validator import validate
+from schemathesis import GenerationMode
+
+from recurrence_content.blocks import PatientInfoStreamBlock
+from tests.factories import make_article
+from tests.feed.conftest import translate
+from tests.feed.helpers import API, page_link
+
+pytestmark = pytest.mark.django_db
+
+OPENAPI_URL = f"{API}/openapi.json"
+
+
+def test_the_document_is_valid_openapi(client):
+    document = client.get(OPENAPI_URL).json()
+
+    validate(document)
+    assert document["info"]["title"] == "Patient information feed"
+    assert set(document["paths"]) == {
+        f"{API}/articles/",
+        f"{API}/articles/{{translation_key}}/",
+    }
+
+
+def test_every_block_has_its_own_schema(client):
+    components = client.get(OPENAPI_URL).json()["components"]["schemas"]
+
+    body = components["Article"]["properties"]["body"]["items"]
+    mapping = body["discriminator"]["mapping"]
+    assert set(mapping) == set(PatientInfoStreamBlock.base_blocks)
+    assert components["DefinitionValue"]["required"] == [
+        "term",
+        "also_called",
+        "definition",
+        "anchor",
+    ]
+    assert set(components["FactorChecklistValue"]["properties"]) == {
+        "heading",
+        "intro",
+        "factors",
+    }
+    assert components["FactorChecklistBlock"]["properties"]["type"]["const"] == (
+        "factor_checklist"
+    )
+
+
+def test_limit_and_locale_constraints_follow_the_settings(client, settings):
+    settings.RECURRENCE_CONTENT_FEED_MAX_LIMIT = 7
+    document = client.get(OPENAPI_URL).json()
+
+    parameters = {
+        p["name"]: p["schema"]
+        for p in document["paths"][f"{API}/articles/"]["get"]["parameters"]
+    }
+    assert parameters["limit"]["maximum"] == 7
+    assert parameters["locale"]["anyOf"][0]["enum"] == ["en", "es", "fr", "ar"]
+
+
+def test_interactive_docs_page(client):
+    response = client.get(f"{API}/docs/")
+
+    assert response.status_code == 200
+    assert OPENAPI_URL in response.content.decode()
+
+
+@pytest.fixture
+def feed_with_content(host_page, locales):
+    """Articles in two languages, linking to each other, for Schemathesis to find."""
+    other = make_article(host_page, title="Is cancer hereditary?", body=[])
+    article = make_article(
+        host_page, body=[("paragraph", f"<p>{page_link(other)}</p>")]
+    )
+    translate(article, locales["es"])
+    make_article(host_page, title="Every block")
+    return article
+
+
+@pytest.fixture
+def api_schema(feed_with_content):
+    """The feed's OpenAPI document, loaded from the app itself over WSGI.
+
+    As Django's test client does, keep the database connection open between
+    requests: closing it would end the test's transaction on PostgreSQL.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi(OPENAPI_URL, get_wsgi_application())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+MAX_EXAMPLES = 100
+
+
+def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
+    """Property-based, per operation, with valid and invalid input: no 5xx, and
+    every status code, header and body the app sends matches the document."""
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) == 2
+    statuses = []
+
+    for operation in operations:
+        strategies = [
+            operation.as_strategy(GenerationMode.POSITIVE),
+            operation.as_strategy(GenerationMode.NEGATIVE),
+        ]
+        if "{translation_key}" in operation.path:
+            # Random UUIDs only ever find nothing: also ask for a real article.
+            key = str(feed_with_content.translation_key)
+            strategies.append(
+                operation.as_strategy(path_parameters={"translation_key": key})
+            )
+
+        @given(case=st.one_of(strategies))
+        @settings(
+            max_examples=MAX_EXAMPLES,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def keeps_to_contract(case):
+            statuses.append(case.call_and_validate().status_code)
+
+        keeps_to_contract()
+
+    # The run reached real articles and rejected bad input, not only 404s.
+    assert {200, 404, 422} <= set(statuses)

@@ -1,0 +1,64 @@
+"""SQL queries stay fixed as an article gets more links and the site more articles."""
+
+import pytest
+
+from tests.factories import make_article
+from tests.feed.helpers import detail_url, list_url, page_link
+
+pytestmark = pytest.mark.django_db
+
+# Measured on SQLite and PostgreSQL with nothing cached (feed responses,
+# Wagtail's site root paths, Django's content types): at most 12 queries for a
+# detail request and 11 for a list request. Neither bound leaves room for a
+# query per link or per article.
+DETAIL_QUERIES = 12
+LIST_QUERIES = 11
+
+
+def article_with_links(parent, count: int):
+    """An article whose body links to ``count`` pages from rich text and as many
+    from related-link blocks."""
+    targets = [make_article(parent, title=f"Target {n}", body=[]) for n in range(count)]
+    body = [("paragraph", f"<p>See {page_link(target)}.</p>") for target in targets]
+    body += [
+        ("related_link", {"kind": "plain", "title": t.title, "page": t, "url": ""})
+        for t in targets
+    ]
+    return make_article(parent, title="Linked article", body=body)
+
+
+@pytest.mark.parametrize("links", [3, 30])
+def test_detail_queries_do_not_grow_with_links(
+    client, host_page, links, django_assert_max_num_queries
+):
+    article = article_with_links(host_page, links)
+
+    with django_assert_max_num_queries(DETAIL_QUERIES):
+        response = client.get(detail_url(article))
+
+    body = response.json()["body"]
+    assert len(body) == 2 * links
+    assert all('href="http://localhost/' in b["value"]["html"] for b in body[:links])
+    assert all(b["value"]["url"].startswith("http://localhost/") for b in body[links:])
+
+
+@pytest.mark.parametrize("articles", [3, 30])
+def test_list_queries_do_not_grow_with_articles(
+    client, host_page, articles, django_assert_max_num_queries
+):
+    for n in range(articles):
+        make_article(host_page, title=f"Article {n}", body=[])
+
+    with django_assert_max_num_queries(LIST_QUERIES):
+        response = client.get(list_url(limit=100))
+
+    assert response.json()["count"] == articles
+
+
+def test_a_cached_response_costs_only_the_visibility_check(
+    client, article, django_assert_max_num_queries
+):
+    client.get(detail_url(article))
+
+    with django_assert_max_num_queries(5):
+        assert client.get(detail_url(article)).status_code == 200

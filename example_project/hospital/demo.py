@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -13,13 +14,20 @@ from recurrence_content.translation.shipped import apply_shipped_translations
 from .models import HomePage, StandardPage
 
 ADMIN_USERNAME = "admin"
+DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
+BASE_URL = f"http://{DEMO_HOST}:{DEMO_PORT}"
 
 
 @transaction.atomic
 def build_site() -> StandardPage:
     """Make sure the site has a hospital home page and a "Cancer care" page."""
-    Locale.objects.get_or_create(language_code="en")
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     site = Site.objects.get(is_default_site=True)
+    # Canonical URLs, hreflang links and the feed's absolute URLs use the Site's
+    # address, so make it the one `make demo` serves on.
+    site.hostname, site.port = DEMO_HOST, DEMO_PORT
+    site.save()
     home = site.root_page.specific
     if not isinstance(home, HomePage):
         root = Page.get_first_root_node()

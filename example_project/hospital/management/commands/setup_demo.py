@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand
 
 from hospital.demo import (
+    BASE_URL,
     build_site,
     load_shipped_article,
     load_shipped_translations,
     reset_admin_password,
 )
 
-BASE_URL = "http://127.0.0.1:8000"
+FEED = f"{BASE_URL}/recurrence-content/api/v1"
 
 
 class Command(BaseCommand):
@@ -24,5 +25,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Translation {result.language_code}:    {BASE_URL}{result.page.url}"
             )
+        key = article.page.translation_key
+        self.stdout.write(f"Feed, articles:    {FEED}/articles/")
+        self.stdout.write(f"Feed, article:     {FEED}/articles/{key}/?locale=en")
+        for result in translations:
+            code = result.language_code
+            self.stdout.write(
+                f"Feed, article:     {FEED}/articles/{key}/?locale={code}"
+            )
+        self.stdout.write(f"Feed docs:         {FEED}/docs/")
         self.stdout.write(f"Wagtail admin:     {BASE_URL}/admin/")
         self.stdout.write(f"Admin login:       {username} / {password}")

@@ -40,6 +40,7 @@ def best_of(func: Callable[[], object], repeat: int = 7, number: int = 20) -> fl
 def main() -> None:
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0)
+    from django.core.cache import cache
     from wagtail.models import Locale, Site
 
     from tests.factories import every_block_body, make_article, make_host_page
@@ -57,10 +58,31 @@ def main() -> None:
         # Baseline: the host's own page, rendered through the same base template.
         baseline = best_of(lambda: client.get(host.url))
         ours = best_of(lambda article=article: client.get(article.url))
-        name = f"render article, {9 * copies} blocks vs host page"
-        print(
-            f"{name:<44}{baseline * 1000:>10.2f}{ours * 1000:>10.2f}{ours / baseline:>8.2f}"
+        report(f"render article, {9 * copies} blocks vs host page", baseline, ours)
+
+        # The feed against the same article's HTML page: cold (cache emptied
+        # before each call) and warm (served from Django's cache).
+        feed_url = (
+            f"/recurrence-content/api/v1/articles/{article.translation_key}/?locale=en"
         )
+        page_time = ours
+
+        def cold(url=feed_url):
+            cache.clear()
+            return client.get(url)
+
+        report(
+            f"feed detail cold, {9 * copies} blocks vs page", page_time, best_of(cold)
+        )
+        client.get(feed_url)
+        warm = best_of(lambda url=feed_url: client.get(url))
+        report(f"feed detail cached, {9 * copies} blocks vs page", page_time, warm)
+
+
+def report(name: str, baseline: float, ours: float) -> None:
+    print(
+        f"{name:<44}{baseline * 1000:>10.2f}{ours * 1000:>10.2f}{ours / baseline:>8.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..api import representation
+from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
-from .validation import ValidatedStructBlock, empty_list_error
+from .validation import ValidatedStructBlock
 
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()./-]{2,30}$"
 
@@ -68,20 +69,9 @@ class CopingResourceBlock(ValidatedStructBlock):
         value_class = CopingResourceValue
 
 
-class CopingResourceListBlock(ValidatedStructBlock):
+class CopingResourceListBlock(IntroducedListBlock):
     """A numbered or bulleted list of coping resources."""
 
-    heading = blocks.CharBlock(
-        label=_("Heading"),
-        required=False,
-        max_length=255,
-        help_text=_("Optional. Leave empty when the section heading already says it."),
-    )
-    intro = blocks.TextBlock(
-        label=_("Introduction"),
-        required=False,
-        help_text=_("Optional text that leads into the list."),
-    )
     list_style = blocks.ChoiceBlock(
         label=_("List style"),
         choices=[("numbered", _("Numbered")), ("bulleted", _("Bulleted"))],
@@ -90,15 +80,6 @@ class CopingResourceListBlock(ValidatedStructBlock):
     resources = blocks.ListBlock(
         CopingResourceBlock(), label=_("Resources"), default=[]
     )
-
-    def validate(self, value):
-        if not value.get("resources"):
-            return {
-                "resources": empty_list_error(
-                    _("Add at least one resource, with a description.")
-                )
-            }
-        return {}
 
     def get_api_representation(self, value, context=None):
         """The JSON the feed and Wagtail API v2 give for this block."""
@@ -130,3 +111,5 @@ class CopingResourceListBlock(ValidatedStructBlock):
         }
         preview_template = PREVIEW_TEMPLATE
         group = _("Patient information")
+        list_field = "resources"
+        empty_message = _("Add at least one resource, with a description.")

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..api import representation
+from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
-from .validation import ValidatedStructBlock, empty_list_error
 
 
 class FactorBlock(blocks.StructBlock):
@@ -27,30 +27,10 @@ class FactorBlock(blocks.StructBlock):
         label = _("Factor")
 
 
-class FactorChecklistBlock(ValidatedStructBlock):
+class FactorChecklistBlock(IntroducedListBlock):
     """Factors shown as a checklist a patient can print for an appointment."""
 
-    heading = blocks.CharBlock(
-        label=_("Heading"),
-        required=False,
-        max_length=255,
-        help_text=_("Optional. Leave empty when the section heading already says it."),
-    )
-    intro = blocks.TextBlock(
-        label=_("Introduction"),
-        required=False,
-        help_text=_("Optional text that leads into the checklist."),
-    )
     factors = blocks.ListBlock(FactorBlock(), label=_("Factors"), default=[])
-
-    def validate(self, value):
-        if not value.get("factors"):
-            return {
-                "factors": empty_list_error(
-                    _("Add at least one factor to the checklist.")
-                )
-            }
-        return {}
 
     def get_api_representation(self, value, context=None):
         """The JSON the feed and Wagtail API v2 give for this block."""
@@ -74,3 +54,5 @@ class FactorChecklistBlock(ValidatedStructBlock):
         }
         preview_template = PREVIEW_TEMPLATE
         group = _("Patient information")
+        list_field = "factors"
+        empty_message = _("Add at least one factor to the checklist.")

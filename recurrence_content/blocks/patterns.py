@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..api import representation
+from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
-from .validation import ValidatedStructBlock, empty_list_error
 
 
 class PatternBlock(blocks.StructBlock):
@@ -26,30 +26,10 @@ class PatternBlock(blocks.StructBlock):
         label = _("Pattern")
 
 
-class PatternListBlock(ValidatedStructBlock):
+class PatternListBlock(IntroducedListBlock):
     """Named patterns, each with a description, under an optional heading."""
 
-    heading = blocks.CharBlock(
-        label=_("Heading"),
-        required=False,
-        max_length=255,
-        help_text=_("Optional. Leave empty when the section heading already says it."),
-    )
-    intro = blocks.TextBlock(
-        label=_("Introduction"),
-        required=False,
-        help_text=_("Optional text that leads into the list."),
-    )
     patterns = blocks.ListBlock(PatternBlock(), label=_("Patterns"), default=[])
-
-    def validate(self, value):
-        if not value.get("patterns"):
-            return {
-                "patterns": empty_list_error(
-                    _("Add at least one pattern, with a name and a description.")
-                )
-            }
-        return {}
 
     def get_api_representation(self, value, context=None):
         """The JSON the feed and Wagtail API v2 give for this block."""
@@ -81,3 +61,5 @@ class PatternListBlock(ValidatedStructBlock):
         }
         preview_template = PREVIEW_TEMPLATE
         group = _("Patient information")
+        list_field = "patterns"
+        empty_message = _("Add at least one pattern, with a name and a description.")

@@ -218,3 +218,20 @@ def test_query_counts(host_page, django_assert_max_num_queries):
         load_article(parent=host_page, publish=True)
     with django_assert_max_num_queries(8):
         load_article(parent=host_page, publish=True)
+
+
+def test_an_editors_unpublished_draft_counts_as_an_edit(tmp_path, host_page):
+    page = load_article(parent=host_page, publish=True).page.specific
+    page.summary = "A draft our oncologists are still reviewing."
+    page.save_revision(log_action=True)  # a draft, not published
+    draft_revision = page.latest_revision_id
+
+    newer = changed(shipped_data(), lambda d: d.update(title="Will cancer come back?"))
+    path = write_article(tmp_path, newer)
+    before = snapshot()
+    result = load_file(path)
+    assert result.status is Status.LEFT_ALONE
+    assert snapshot() == before
+    page.refresh_from_db()
+    assert page.latest_revision_id == draft_revision
+    assert page.title == "Does cancer always come back?"

@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml
 
 # pytest exits 5 when it collected no tests: that is a failure, never a pass.
 test: $(STAMP)
+	@bash .ci/ensure-chromium
 	@$(BIN)/python -c "import django, wagtail, os; print('Testing with Django', django.__version__, 'Wagtail', wagtail.__version__, 'on', 'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite')"
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc

@@ -32,6 +32,9 @@ class PatientInfoTemplateMixin:
     """Context every page of the app needs: the host's base template and the
     page's live translations (for hreflang links and the language switcher)."""
 
+    # Migrations name this class among the page types' bases: renaming or
+    # moving it breaks every site's migration history.
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["recurrence_content_base_template"] = get_setting("BASE_TEMPLATE")

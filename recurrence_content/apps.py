@@ -13,6 +13,6 @@ class RecurrenceContentConfig(AppConfig):
     def ready(self) -> None:
         # Importing registers the system checks.
         from . import checks  # noqa: F401
-        from .api.signals import connect_cache_invalidation
+        from .api.v1.signals import connect_cache_invalidation
 
         connect_cache_invalidation()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .api.views import api
+from .api.v1.views import api
 
 urlpatterns = [
     path("api/v1/", api.urls),

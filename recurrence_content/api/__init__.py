@@ -1,7 +1,6 @@
-"""The content feed: a typed JSON API over the app's articles.
+"""JSON shared by the blocks, Wagtail API v2, templates and the feed.
 
-``representation`` turns block values into JSON (shared with Wagtail API v2),
-``links`` resolves internal links in one query, ``schemas`` is the OpenAPI
-contract, ``queries`` decides what is public, ``caching`` and ``http`` add
-conditional GET, caching and CORS, and ``views`` wires them to django-ninja.
+``representation`` turns block values into JSON, ``links`` resolves internal
+links in one query and ``json_ld`` builds schema.org data. The feed itself,
+one version per folder as Wagtail keeps ``api/v2/``, lives in ``v1/``.
 """

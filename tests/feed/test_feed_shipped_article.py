@@ -2,7 +2,7 @@
 
 import pytest
 
-from recurrence_content.api.schemas import Article
+from recurrence_content.api.v1.schemas import Article
 from recurrence_content.loading import load_article
 from tests.feed.helpers import detail_url, list_url
 

@@ -3,11 +3,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from recurrence_content.loading import LoadError
-from recurrence_content.translation.apply import TranslationApplyError
-from recurrence_content.translation.loading import (
+from recurrence_content.loading.with_translations import (
     load_with_translations,
     parse_languages,
 )
+from recurrence_content.translation.apply import TranslationApplyError
 
 
 class Command(BaseCommand):

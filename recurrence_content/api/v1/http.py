@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from ..conf import get_setting
+from ...conf import get_setting
 from .caching import CachedResponse
 
 JSON = "application/json; charset=utf-8"

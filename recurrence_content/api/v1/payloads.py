@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, PageQuerySet
 
-from ..conf import get_setting
-from .json_ld import build_json_ld
+from ...conf import get_setting
+from ..json_ld import build_json_ld
 from .schemas import BLOCK_SCHEMAS, Article, ArticleSummary
 
 DETAIL_URL_NAME = "recurrence_content_api:article_detail"

@@ -17,7 +17,7 @@ from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, PageQuerySet, Site
 
-from ..models import PatientInfoPageMixin
+from ...models import PatientInfoPageMixin
 
 
 def param_error(name: str, message: str) -> ValidationError:

@@ -19,7 +19,7 @@ from typing import Any
 from django.core.cache import BaseCache, caches
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ..conf import get_setting
+from ...conf import get_setting
 
 PREFIX = "recurrence_content:feed"
 VERSION_KEY = f"{PREFIX}:version"

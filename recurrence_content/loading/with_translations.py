@@ -7,9 +7,13 @@ from typing import Literal
 
 from django.db import transaction
 
-from ..loading import LoadResult, load_files
-from .apply import ApplyResult
-from .shipped import apply_shipped_translations, shipped_languages, shipped_name
+from ..translation.apply import ApplyResult
+from ..translation.shipped import (
+    apply_shipped_translations,
+    shipped_languages,
+    shipped_name,
+)
+from .loader import LoadResult, load_files
 
 
 @dataclass

@@ -11,7 +11,7 @@ from ninja import NinjaAPI, Query, Router
 from ninja.errors import HttpError
 from wagtail.coreutils import get_content_languages
 
-from ..conf import get_setting
+from ...conf import get_setting
 from . import queries
 from .caching import cache_key, cached_response
 from .http import JSON, add_cors_headers, json_response

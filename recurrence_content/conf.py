@@ -39,6 +39,13 @@ DEFAULTS: dict[str, Any] = {
     # Publisher named in schema.org data; None means the Wagtail site's name
     # (Site.site_name, else WAGTAIL_SITE_NAME).
     "PUBLISHER_NAME": None,
+    # --- Translations (docs/translation.md) ---
+    # What a public request for an incomplete translation gets: "redirect"
+    # (302 to the page in a complete language, with a notice) or "mark" (the
+    # page, with a notice and every untranslated passage in its own lang/dir).
+    "INCOMPLETE_TRANSLATIONS": "redirect",
+    # Django cache (a key of CACHES) that holds each page's translation status.
+    "TRANSLATION_STATUS_CACHE_ALIAS": "default",
 }
 
 

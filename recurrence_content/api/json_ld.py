@@ -19,7 +19,9 @@ def publisher_name(site: Site | None) -> str:
     )
 
 
-def build_json_ld(page: Page, request=None) -> dict[str, Any]:
+def build_json_ld(
+    page: Page, request=None, translations: list[tuple[str, str]] | None = None
+) -> dict[str, Any]:
     """A schema.org ``MedicalWebPage`` for a patient-information page.
 
     ``about`` names the page's subject through
@@ -44,6 +46,7 @@ def build_json_ld(page: Page, request=None) -> dict[str, Any]:
     }
     if site is not None:
         data["publisher"]["url"] = site.root_url
+    data.update(_translations(page, request, translations))
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.isoformat()
     if page.last_published_at:
@@ -51,6 +54,46 @@ def build_json_ld(page: Page, request=None) -> dict[str, Any]:
     license_ = get_setting("LICENSE_URL") or get_setting("LICENSE_TEXT")
     if license_:
         data["license"] = license_
+    return data
+
+
+def _translations(
+    page: Page, request, translations: list[tuple[str, str]] | None
+) -> dict[str, Any]:
+    """``inLanguage`` and the work's complete translations: a page partly in
+    its source language says so, and only complete translations are named.
+
+    ``translations`` is ``[(language_code, url)]`` of the page's other
+    complete versions, when the caller has them; otherwise they are looked up.
+    """
+    from ..translation.alternates import complete_alternates
+    from ..translation.status import Status, translation_status
+
+    status = translation_status(page)
+    data: dict[str, Any] = {}
+    language = page.locale.language_code
+    if not status.is_complete and status.source_language not in ("", language):
+        data["inLanguage"] = [language, status.source_language]
+
+    def work(code: str, url: str) -> dict[str, str]:
+        return {"@type": "MedicalWebPage", "url": url, "inLanguage": code}
+
+    if translations is None:
+        translations = [
+            (alt.language_code, alt.url)
+            for alt in complete_alternates(page, request)
+            if not alt.is_current
+        ]
+    if status.status == Status.SOURCE:
+        if translations:
+            data["workTranslation"] = [work(*other) for other in translations]
+    else:
+        source = next(
+            (other for other in translations if other[0] == status.source_language),
+            None,
+        )
+        if source is not None:
+            data["translationOfWork"] = work(*source)
     return data
 
 

@@ -17,28 +17,51 @@ from wagtail.search import index
 
 from ..blocks import PatientInfoStreamBlock
 from ..conf import get_setting
+from ..translation import serving
 from ..translation.alternates import language_alternates
-
-
-def _text_direction(language_code: str) -> str:
-    try:
-        bidi = translation.get_language_info(language_code)["bidi"]
-    except KeyError:
-        bidi = False
-    return "rtl" if bidi else "ltr"
+from ..translation.marking import text_direction as _text_direction
+from ..translation.status import translation_statuses
 
 
 class PatientInfoTemplateMixin:
-    """Context every page of the app needs: the host's base template and the
-    page's live translations (for hreflang links and the language switcher)."""
+    """What every page of the app does: speak its own language, never pass an
+    incomplete translation off as finished, and give templates the host's
+    base template and the page's complete translations (hreflang, switcher)."""
 
     # Migrations name this class among the page types' bases: renaming or
     # moving it breaks every site's migration history.
+
+    def serve(self, request, *args, **kwargs):
+        redirect = serving.public_redirect(self, request)
+        if redirect is not None:
+            return redirect
+        return self._in_own_language(super().serve, request, *args, **kwargs)
+
+    def serve_preview(self, request, *args, **kwargs):
+        return self._in_own_language(super().serve_preview, request, *args, **kwargs)
+
+    def _in_own_language(self, serve, request, *args, **kwargs):
+        # The app's labels follow the page's language, not the URL prefix's;
+        # a TemplateResponse renders after this returns, so render it here.
+        language = self.locale.language_code
+        with translation.override(language):
+            response = serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)):
+                response.render()
+        response["Content-Language"] = language
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["recurrence_content_base_template"] = get_setting("BASE_TEMPLATE")
         context["recurrence_content_translations"] = language_alternates(self, request)
+        untranslated = serving.untranslated_to_mark(self, request)
+        context["recurrence_content_untranslated"] = untranslated
+        context["recurrence_content_notice"] = (
+            serving.untranslated_notice(untranslated)
+            if untranslated
+            else serving.unavailable_notice(self, request)
+        )
         return context
 
     @property
@@ -124,7 +147,14 @@ class PatientInfoIndexPageMixin(PatientInfoTemplateMixin, models.Model):
             .order_by("path")
         )
 
+    def get_listed_articles(self) -> list:
+        """The articles the page lists: ``get_articles()`` less translations
+        still partly in another language."""
+        articles = list(self.get_articles())
+        statuses = translation_statuses(articles)
+        return [page for page in articles if statuses[page.pk].is_complete]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_articles()
+        context["articles"] = self.get_listed_articles()
         return context

@@ -12,12 +12,14 @@ import re
 from datetime import UTC, datetime
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, PageQuerySet, Site
+from wagtail_localize.models import Translation as LocalizeTranslation
 
 from ...models import PatientInfoPageMixin
+from ...translation.status import translation_statuses
 
 
 def param_error(name: str, message: str) -> ValidationError:
@@ -139,3 +141,46 @@ def specific_pages(ids: list[int]) -> list[Page]:
     for page in pages.values():
         page.locale = locales[page.locale_id]
     return [pages[pk] for pk in ids if pk in pages]
+
+
+def complete_only(articles: PageQuerySet) -> PageQuerySet:
+    """``articles`` less the translations still partly in another language.
+
+    Statuses come from their cache; the feed's responses are cached on top,
+    and emptied whenever a status can change.
+    """
+    # Only a wagtail-localize translation or an alias can be incomplete: one
+    # query finds them, and only their statuses are looked up.
+    pages = list(
+        articles.annotate(
+            is_localized=Exists(
+                LocalizeTranslation.objects.filter(
+                    source__object_id=OuterRef("translation_key"),
+                    target_locale_id=OuterRef("locale_id"),
+                    enabled=True,
+                )
+            )
+        ).defer_streamfields()
+    )
+    maybe_incomplete = [
+        page for page in pages if page.is_localized or page.alias_of_id is not None
+    ]
+    statuses = translation_statuses(maybe_incomplete)
+    return articles.filter(
+        pk__in=[
+            page.pk
+            for page in pages
+            if page.pk not in statuses or statuses[page.pk].is_complete
+        ]
+    )
+
+
+def complete_locales(articles: PageQuerySet, translation_key: UUID) -> list[str]:
+    """The languages the article is complete in among ``articles``."""
+    pages = list(
+        articles.filter(translation_key=translation_key).select_related("locale")
+    )
+    statuses = translation_statuses(pages)
+    return sorted(
+        page.locale.language_code for page in pages if statuses[page.pk].is_complete
+    )

@@ -13,6 +13,8 @@ from uuid import UUID
 from ninja import Schema
 from pydantic import Field
 
+from .translation_schemas import TranslationFields
+
 
 class RichText(Schema):
     """Rich text as HTML (internal links resolved to public URLs) and as plain
@@ -182,7 +184,7 @@ class License(Schema):
     url: str
 
 
-class ArticleSummary(Schema):
+class ArticleSummary(TranslationFields, Schema):
     """An article as listed: enough to show a link and decide to fetch it."""
 
     id: UUID = Field(

@@ -15,16 +15,41 @@ from recurrence_content.checks import LOCALE_MIDDLEWARE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def our_messages() -> dict[str, object]:
+# The tests keep wagtail-localize's default, to test what it does to pages,
+# so this warning is always there; the tests of other checks leave it out.
+LIVE_STATUS_WARNING = "recurrence_content.W002"
+
+
+def our_messages(live_status_warning: bool = False) -> dict[str, object]:
     return {
         message.id: message
         for message in run_checks(tags=[Tags.translation])
-        if message.id and message.id.startswith("recurrence_content.")
+        if message.id
+        and message.id.startswith("recurrence_content.")
+        and (live_status_warning or message.id != LIVE_STATUS_WARNING)
     }
 
 
-def test_the_test_settings_pass_every_check():
-    assert our_messages() == {}
+def test_the_test_settings_pass_every_check_but_the_live_status_warning():
+    assert list(our_messages(live_status_warning=True)) == [LIVE_STATUS_WARNING]
+
+
+def test_publishing_translations_at_once_is_a_warning_that_says_what_happens():
+    warning = our_messages(live_status_warning=True)[LIVE_STATUS_WARNING]
+    assert not warning.is_serious()
+    assert "before any of it is translated" in warning.msg
+    assert "RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS" in warning.hint
+    assert "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False" in warning.hint
+    with override_settings(WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE=False):
+        assert our_messages(live_status_warning=True) == {}
+
+
+@override_settings(WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE=False)
+def test_an_unknown_incomplete_translations_mode_is_an_error():
+    with override_settings(RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS="hide"):
+        messages = our_messages()
+    assert list(messages) == ["recurrence_content.E003"]
+    assert '"redirect" or "mark"' in messages["recurrence_content.E003"].hint
 
 
 @pytest.mark.parametrize("value", [False, None, "yes"])

@@ -97,6 +97,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
     ("ar", "العربية"),
 ]
+# New translations stay drafts until an editor publishes them (check W002).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"

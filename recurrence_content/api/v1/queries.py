@@ -16,7 +16,6 @@ from django.db.models import Exists, OuterRef, Q
 from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, PageQuerySet, Site
-from wagtail_localize.models import Translation as LocalizeTranslation
 
 from ...models import PatientInfoPageMixin
 from ...translation.status import translation_statuses
@@ -149,6 +148,12 @@ def complete_only(articles: PageQuerySet) -> PageQuerySet:
     Statuses come from their cache; the feed's responses are cached on top,
     and emptied whenever a status can change.
     """
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_localize"):
+        return articles
+    from wagtail_localize.models import Translation as LocalizeTranslation
+
     # Only a wagtail-localize translation or an alias can be incomplete: one
     # query finds them, and only their statuses are looked up.
     pages = list(

@@ -51,4 +51,14 @@ def check_translation_settings(app_configs: Any = None, **kwargs: Any) -> list:
                 id="recurrence_content.W001",
             )
         )
+    if not apps.is_installed("wagtail.contrib.settings"):
+        messages.append(
+            Warning(
+                "Editors cannot change what articles say when they have never "
+                "been reviewed, because Wagtail's site settings app is missing; "
+                "the default wording is used.",
+                hint='Add "wagtail.contrib.settings" to INSTALLED_APPS.',
+                id="recurrence_content.W002",
+            )
+        )
     return messages

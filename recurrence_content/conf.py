@@ -39,6 +39,15 @@ DEFAULTS: dict[str, Any] = {
     # Publisher named in schema.org data; None means the Wagtail site's name
     # (Site.site_name, else WAGTAIL_SITE_NAME).
     "PUBLISHER_NAME": None,
+    # --- Clinical governance (docs/governance.md) ---
+    # Time from one clinical review to the next: whole months (an int) or a
+    # datetime.timedelta. 36 months is the NHS's three-year cycle.
+    "REVIEW_INTERVAL": 36,
+    # Days ahead in which a review counts as "due soon" in the report and
+    # for `recurrence_content_check --due-within` when no number is given.
+    "REVIEW_DUE_SOON_DAYS": 90,
+    # School grade patients' material should not exceed (NIH/AMA ask for 6-8).
+    "TARGET_GRADE": 8,
 }
 
 

@@ -67,3 +67,23 @@ def test_missing_locale_middleware_is_a_warning_naming_the_middleware():
     assert not messages["recurrence_content.W001"].is_serious()
     assert LOCALE_MIDDLEWARE in messages["recurrence_content.W001"].hint
     assert "MIDDLEWARE" in messages["recurrence_content.W001"].hint
+
+
+def test_missing_site_settings_app_is_a_warning_naming_it(tmp_path):
+    # As above: removing an app in-process is not allowed, so run `check`.
+    (tmp_path / "no_settings_app.py").write_text(
+        "from tests.settings import *  # noqa\n"
+        "INSTALLED_APPS = [a for a in INSTALLED_APPS "
+        "if a != 'wagtail.contrib.settings']\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--settings=no_settings_app"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"},
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert "recurrence_content.W002" in output, output
+    assert 'Add "wagtail.contrib.settings" to INSTALLED_APPS.' in output

@@ -6,10 +6,11 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, Site
 
 from ...conf import get_setting
 from ..json_ld import build_json_ld
+from .review import review_fields
 from .schemas import BLOCK_SCHEMAS, Article, ArticleSummary
 
 DETAIL_URL_NAME = "recurrence_content_api:article_detail"
@@ -67,6 +68,7 @@ def article_payload(request, page: Page, articles: PageQuerySet) -> dict[str, An
                 "url": get_setting("LICENSE_URL") or "",
             },
             "json_ld": build_json_ld(page, request),
+            **review_fields(page, Site.find_for_request(request)),
             # A host's own extra blocks stay out: the contract promises ours.
             "body": [block for block in body if block["type"] in BLOCK_SCHEMAS],
         }

@@ -13,6 +13,8 @@ from uuid import UUID
 from ninja import Schema
 from pydantic import Field
 
+from .review import Review, Source
+
 
 class RichText(Schema):
     """Rich text as HTML (internal links resolved to public URLs) and as plain
@@ -206,6 +208,13 @@ class Article(ArticleSummary):
     json_ld: dict[str, Any] = Field(
         description="The schema.org MedicalWebPage the HTML page carries."
     )
+    # Clinical governance (review.py).
+    condition_name: str = Field(
+        description='The condition the article is about, or "".'
+    )
+    audience: Literal["patients", "carers", "professionals"]
+    review: Review
+    sources: list[Source]
     body: list[Block]
 
 

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
 
 # Machine keys, synchronised (not translated) across languages; the template
@@ -38,10 +37,6 @@ class CalloutBlock(blocks.StructBlock):
         help_text=_("Optional. Without it the kind's label is the title."),
     )
     body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.callout(value, context)
 
     class Meta:
         icon = "warning"

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
 
 
@@ -20,10 +19,6 @@ class QuestionAnswerBlock(blocks.StructBlock):
         features=RICH_TEXT_FEATURES,
         help_text=_("A direct answer first, then any detail."),
     )
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.question_answer(value, context)
 
     class Meta:
         icon = "help"

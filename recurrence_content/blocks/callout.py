@@ -39,6 +39,10 @@ class CalloutBlock(blocks.StructBlock):
     )
     body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
+    def shows_heading(self, value) -> bool:
+        """The title (or the kind's label) is a heading below the section's."""
+        return True
+
     def get_api_representation(self, value, context=None):
         """The JSON the feed and Wagtail API v2 give for this block."""
         return representation.callout(value, context)

@@ -21,6 +21,10 @@ class QuestionAnswerBlock(blocks.StructBlock):
         help_text=_("A direct answer first, then any detail."),
     )
 
+    def shows_heading(self, value) -> bool:
+        """The question is a heading, one level below the section's."""
+        return True
+
     def get_api_representation(self, value, context=None):
         """The JSON the feed and Wagtail API v2 give for this block."""
         return representation.question_answer(value, context)

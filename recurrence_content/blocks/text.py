@@ -30,6 +30,12 @@ class HeadingBlock(blocks.StructBlock):
         help_text=_("Use a subheading only inside a section that has a heading."),
     )
 
+    # The outline (blocks/outline.py) nests other blocks' headings under it.
+    is_section_heading = True
+
+    def shows_heading(self, value) -> bool:
+        return True
+
     def get_api_representation(self, value, context=None):
         """The JSON the feed and Wagtail API v2 give for this block."""
         return representation.heading(value, context)

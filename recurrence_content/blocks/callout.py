@@ -38,6 +38,10 @@ class CalloutBlock(blocks.StructBlock):
     )
     body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
+    def shows_heading(self, value) -> bool:
+        """The title (or the kind's label) is a heading below the section's."""
+        return True
+
     class Meta:
         icon = "warning"
         template = "recurrence_content/blocks/callout_block.html"

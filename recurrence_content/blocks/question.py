@@ -20,6 +20,10 @@ class QuestionAnswerBlock(blocks.StructBlock):
         help_text=_("A direct answer first, then any detail."),
     )
 
+    def shows_heading(self, value) -> bool:
+        """The question is a heading, one level below the section's."""
+        return True
+
     class Meta:
         icon = "help"
         template = "recurrence_content/blocks/question_answer_block.html"

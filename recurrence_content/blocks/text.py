@@ -28,6 +28,12 @@ class HeadingBlock(blocks.StructBlock):
         help_text=_("Use a subheading only inside a section that has a heading."),
     )
 
+    # The outline (blocks/outline.py) nests other blocks' headings under it.
+    is_section_heading = True
+
+    def shows_heading(self, value) -> bool:
+        return True
+
     class Meta:
         icon = "title"
         template = "recurrence_content/blocks/heading_block.html"

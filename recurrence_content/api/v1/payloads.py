@@ -10,8 +10,9 @@ from wagtail.models import Page, PageQuerySet, Site
 
 from ...conf import get_setting
 from ..json_ld import build_json_ld
+from ..representation import represent
 from .review import review_fields
-from .schemas import BLOCK_SCHEMAS, Article, ArticleSummary
+from .schemas import ArticleSummary, article_schemas
 
 DETAIL_URL_NAME = "recurrence_content_api:article_detail"
 
@@ -27,6 +28,7 @@ def summary_payload(request, page: Page) -> dict[str, Any]:
     return {
         "id": page.translation_key,
         "page_id": page.pk,
+        "page_type": type(page)._meta.label,
         "locale": page.locale.language_code,
         "title": page.title,
         "summary": getattr(page, "summary", "") or "",
@@ -51,8 +53,10 @@ def article_payload(request, page: Page, articles: PageQuerySet) -> dict[str, An
     )
     # Block representations and JSON-LD in the article's own language.
     with translation.override(page.locale.language_code):
-        body = page.body.stream_block.get_api_representation(
-            page.body, {"request": request, "locale": page.locale}
+        body = represent(
+            page.body.stream_block,
+            page.body,
+            {"request": request, "locale": page.locale},
         )
         data = summary_payload(request, page) | {
             "alternates": [
@@ -69,10 +73,10 @@ def article_payload(request, page: Page, articles: PageQuerySet) -> dict[str, An
             },
             "json_ld": build_json_ld(page, request),
             **review_fields(page, Site.find_for_request(request)),
-            # A host's own extra blocks stay out: the contract promises ours.
-            "body": [block for block in body if block["type"] in BLOCK_SCHEMAS],
+            "body": body,
         }
-    return Article.model_validate(data).model_dump(mode="json")
+    schema = article_schemas()[type(page)]
+    return schema.model_validate(data).model_dump(mode="json")
 
 
 def summaries(request, pages: list[Page]) -> list[dict[str, Any]]:

@@ -2,7 +2,8 @@
 # `make test` runs every test. Both set up .venv themselves.
 PYTHON ?= python3
 VENV ?= .venv
-# Set WAGTAIL=7.0 to test against the lowest supported Wagtail release.
+# Set WAGTAIL=7.0 (lowest supported) or WAGTAIL=7.4 (long-term support) to test
+# against that Wagtail series, in its own VENV (e.g. VENV=.venv-wagtail74).
 WAGTAIL ?=
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
@@ -22,6 +23,7 @@ $(STAMP): pyproject.toml
 # pytest exits 5 when it collected no tests: that is a failure, never a pass.
 test: $(STAMP)
 	@bash .ci/ensure-chromium
+	@bash .ci/ensure-services
 	@$(BIN)/python -c "import django, wagtail, os; print('Testing with Django', django.__version__, 'Wagtail', wagtail.__version__, 'on', 'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite')"
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
@@ -44,8 +46,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
+# PYTHONPATH: textstat's wheel installs a top-level "tests" package into
+# site-packages, which would shadow this checkout's tests/.
 migrations-check: $(STAMP)
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
+	PYTHONPATH=$(CURDIR) DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
 	$(MANAGE) makemigrations --check --dry-run
 
 # Build the wheel, install it in a clean venv outside the checkout, and check

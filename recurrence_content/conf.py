@@ -46,6 +46,15 @@ DEFAULTS: dict[str, Any] = {
     "INCOMPLETE_TRANSLATIONS": "redirect",
     # Django cache (a key of CACHES) that holds each page's translation status.
     "TRANSLATION_STATUS_CACHE_ALIAS": "default",
+    # --- Clinical governance (docs/governance.md) ---
+    # Time from one clinical review to the next: whole months (an int) or a
+    # datetime.timedelta. 36 months is the NHS's three-year cycle.
+    "REVIEW_INTERVAL": 36,
+    # Days ahead in which a review counts as "due soon" in the report and
+    # for `recurrence_content_check --due-within` when no number is given.
+    "REVIEW_DUE_SOON_DAYS": 90,
+    # School grade patients' material should not exceed (NIH/AMA ask for 6-8).
+    "TARGET_GRADE": 8,
 }
 
 

@@ -74,7 +74,10 @@ def test_pattern_list_renders_each_pattern_with_its_name():
         "Regional recurrence",
         "Distant recurrence",
     ]
-    assert soup.find("h3").get_text() == "Patterns of recurrence"
+    # Alone (as in an admin preview) the heading is level 2; on a page its
+    # level follows the outline (tests/test_outline.py).
+    heading = soup.find(class_="rc-patterns__heading")
+    assert (heading.name, heading.get_text()) == ("h2", "Patterns of recurrence")
     assert "following patterns" in soup.find("p").get_text()
 
 

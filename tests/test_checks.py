@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The tests keep wagtail-localize's default, to test what it does to pages,
 # so this warning is always there; the tests of other checks leave it out.
-LIVE_STATUS_WARNING = "recurrence_content.W002"
+LIVE_STATUS_WARNING = "recurrence_content.W003"
 
 
 def our_messages(live_status_warning: bool = False) -> dict[str, object]:
@@ -92,3 +92,23 @@ def test_missing_locale_middleware_is_a_warning_naming_the_middleware():
     assert not messages["recurrence_content.W001"].is_serious()
     assert LOCALE_MIDDLEWARE in messages["recurrence_content.W001"].hint
     assert "MIDDLEWARE" in messages["recurrence_content.W001"].hint
+
+
+def test_missing_site_settings_app_is_a_warning_naming_it(tmp_path):
+    # As above: removing an app in-process is not allowed, so run `check`.
+    (tmp_path / "no_settings_app.py").write_text(
+        "from tests.settings import *  # noqa\n"
+        "INSTALLED_APPS = [a for a in INSTALLED_APPS "
+        "if a != 'wagtail.contrib.settings']\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--settings=no_settings_app"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"},
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert "recurrence_content.W002" in output, output
+    assert 'Add "wagtail.contrib.settings" to INSTALLED_APPS.' in output

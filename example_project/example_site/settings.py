@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "ninja",  # recurrence_content: feed docs page with local Swagger UI files
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -8,6 +8,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from ..conf import get_setting
+from ..governance import display
 
 
 def publisher_name(site: Site | None) -> str:
@@ -24,9 +25,10 @@ def build_json_ld(
 ) -> dict[str, Any]:
     """A schema.org ``MedicalWebPage`` for a patient-information page.
 
-    ``about`` names the page's subject through
-    ``page.get_json_ld_condition_name()`` (the title unless a page type says
-    otherwise): the app never guesses a condition's medical details.
+    ``about`` is there only when the page names a condition
+    (``page.get_json_ld_condition_name()``, the editor's ``condition_name``):
+    the app never guesses a condition. ``lastReviewed`` and ``reviewedBy`` are
+    there only when the hospital recorded a review.
     """
     site = Site.find_for_request(request) if request is not None else None
     site = site or page.get_site()
@@ -37,11 +39,9 @@ def build_json_ld(
         "description": getattr(page, "summary", "") or "",
         "url": page.get_full_url(request),
         "inLanguage": page.locale.language_code,
-        "about": {
-            "@type": "MedicalCondition",
-            "name": _condition_name(page),
-        },
-        "audience": {"@type": "Patient"},
+        "audience": _AUDIENCES.get(
+            getattr(page, "audience", ""), _AUDIENCES["patients"]
+        ),
         "publisher": {"@type": "Organization", "name": publisher_name(site)},
     }
     if site is not None:
@@ -54,6 +54,10 @@ def build_json_ld(
     license_ = get_setting("LICENSE_URL") or get_setting("LICENSE_TEXT")
     if license_:
         data["license"] = license_
+    condition = _condition_name(page)
+    if condition:
+        data["about"] = {"@type": "MedicalCondition", "name": condition}
+    data.update(_review(page))
     return data
 
 
@@ -97,6 +101,44 @@ def _translations(
     return data
 
 
+# schema.org: Patient is a MedicalAudience; Clinician is a MedicalAudienceType.
+_AUDIENCES = {
+    "patients": {"@type": "Patient"},
+    "carers": {"@type": "MedicalAudience", "audienceType": "Caregivers"},
+    "professionals": {"@type": "MedicalAudience", "audienceType": "Clinician"},
+}
+
+
 def _condition_name(page: Page) -> str:
     method = getattr(page, "get_json_ld_condition_name", None)
-    return method() if callable(method) else page.title
+    return (method() if callable(method) else "") or ""
+
+
+def _review(page: Page) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if getattr(page, "last_reviewed", None):
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+        people = []
+        for reviewer in display.reviewers(page):
+            person: dict[str, Any] = {"@type": "Person", "name": reviewer["name"]}
+            if reviewer["role"]:
+                person["jobTitle"] = reviewer["role"]
+            if reviewer["organisation"]:
+                person["affiliation"] = {
+                    "@type": "Organization",
+                    "name": reviewer["organisation"],
+                }
+            people.append(person)
+        if people:
+            data["reviewedBy"] = people
+    citations = []
+    for source in display.sources(page):
+        work: dict[str, Any] = {"@type": "CreativeWork", "name": source["title"]}
+        if source["publisher"]:
+            work["publisher"] = {"@type": "Organization", "name": source["publisher"]}
+        if source["url"]:
+            work["url"] = source["url"]
+        citations.append(work)
+    if citations:
+        data["citation"] = citations
+    return data

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
 
 # Machine keys, synchronised (not translated) across languages; the template
@@ -39,9 +38,9 @@ class CalloutBlock(blocks.StructBlock):
     )
     body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.callout(value, context)
+    def shows_heading(self, value) -> bool:
+        """The title (or the kind's label) is a heading below the section's."""
+        return True
 
     class Meta:
         icon = "warning"

@@ -27,6 +27,10 @@ class IntroducedListBlock(ValidatedStructBlock):
         help_text=_("Optional text that leads into the list."),
     )
 
+    def shows_heading(self, value) -> bool:
+        """Its heading, when given, takes its level from the page's outline."""
+        return bool(value.get("heading"))
+
     def validate(self, value):
         name = self.meta.list_field
         if not value.get(name):

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
 
 
@@ -21,9 +20,9 @@ class QuestionAnswerBlock(blocks.StructBlock):
         help_text=_("A direct answer first, then any detail."),
     )
 
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.question_answer(value, context)
+    def shows_heading(self, value) -> bool:
+        """The question is a heading, one level below the section's."""
+        return True
 
     class Meta:
         icon = "help"

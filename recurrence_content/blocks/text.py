@@ -3,8 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
-
 # Kept small on purpose: patient information needs emphasis, links and lists,
 # and every extra feature is markup a translator has to carry over.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -30,9 +28,11 @@ class HeadingBlock(blocks.StructBlock):
         help_text=_("Use a subheading only inside a section that has a heading."),
     )
 
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.heading(value, context)
+    # The outline (blocks/outline.py) nests other blocks' headings under it.
+    is_section_heading = True
+
+    def shows_heading(self, value) -> bool:
+        return True
 
     class Meta:
         icon = "title"
@@ -50,10 +50,6 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.rich_text(value, context)
 
     class Meta:
         icon = "pilcrow"

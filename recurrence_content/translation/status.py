@@ -49,7 +49,7 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.SOURCE: _("Source"),
+    Status.SOURCE: _("Original"),
     Status.COMPLETE: _("Complete"),
     Status.OUTDATED: _("Outdated"),
     Status.PARTIAL: _("Partial"),

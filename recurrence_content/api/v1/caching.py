@@ -5,6 +5,9 @@ unpublishing, moving or deleting a page, or changing a view restriction or a
 site, bumps the version, so every server sharing the cache (e.g. Redis) stops
 using the old responses at once. Keys also carry the site, the host and, for
 one article, the page and its live revision.
+
+The cache is a speed-up, never a single point of failure: when it is down
+(see ``tolerant_cache``) responses are built from the database and not stored.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import BaseCache, caches
 from django.core.serializers.json import DjangoJSONEncoder
 
 from ...conf import get_setting
+from ...tolerant_cache import CacheUnavailable, TolerantCache
 
 PREFIX = "recurrence_content:feed"
 VERSION_KEY = f"{PREFIX}:version"
@@ -36,30 +39,48 @@ class CachedResponse:
     last_modified: float
 
 
-def feed_cache() -> BaseCache:
+# Set when a bump could not reach the cache (it was down while content
+# changed); the next use of the cache in this process bumps then, so a cache
+# that comes back with its old keys does not serve them.
+_missed_bump = False
+
+
+def feed_cache() -> TolerantCache:
     """The cache named by RECURRENCE_CONTENT_FEED_CACHE_ALIAS."""
-    return caches[get_setting("FEED_CACHE_ALIAS")]
+    return TolerantCache(get_setting("FEED_CACHE_ALIAS"))
 
 
-def current_version(cache: BaseCache | None = None) -> int:
-    """The version every key is built with; starts at the time in ms so a
-    version lost from the cache never comes back as an old number."""
+def current_version(cache: TolerantCache | None = None) -> int | None:
+    """The version every key is built with, None when the cache is down.
+
+    It starts at the time in ms so a version lost from the cache never comes
+    back as an old number.
+    """
     cache = cache or feed_cache()
+    if _missed_bump:
+        bump_version()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
         version = cache.get(VERSION_KEY)
-    return int(version)
+    return None if version is None else int(version)
 
 
 def bump_version(**kwargs: Any) -> None:
     """Make every cached feed response stale (a signal receiver)."""
+    global _missed_bump
     cache = feed_cache()
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        # Not in the cache: a fresh time-based version is newer than any.
-        cache.set(VERSION_KEY, int(time.time() * 1000) + 1, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            # Not in the cache: a fresh time-based version is newer than any.
+            if not cache.set(VERSION_KEY, int(time.time() * 1000) + 1, None):
+                raise CacheUnavailable(VERSION_KEY) from None
+    except CacheUnavailable:
+        _missed_bump = True
+    else:
+        _missed_bump = False
 
 
 def cache_key(request, *parts: Any) -> str:
@@ -80,12 +101,17 @@ def cached_response(request, key: str, build: Callable[[], Any]) -> CachedRespon
     still get a 304 after the cache was emptied.
     """
     cache = feed_cache()
-    response_key = f"{PREFIX}:{current_version(cache)}:{key}"
-    entry = cache.get(response_key)
+    version = current_version(cache)
+    response_key = f"{PREFIX}:{version}:{key}"
+    entry = cache.get(response_key) if version is not None else None
     if entry is not None:
         return CachedResponse(*entry)
     body = json.dumps(build(), cls=DjangoJSONEncoder, ensure_ascii=False).encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    if version is None:
+        # The cache is down: no history to consult, so "now" (a client's
+        # If-None-Match still gets its 304, the ETag depends only on the body).
+        return CachedResponse(body, etag, time.time())
     history_key = f"{PREFIX}:modified:{key}"
     previous = cache.get(history_key)
     if previous and previous[0] == etag:

@@ -6,12 +6,14 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, Site
 
 from ...conf import get_setting
 from ...translation.status import TranslationStatus, translation_statuses
 from ..json_ld import build_json_ld
-from .schemas import BLOCK_SCHEMAS, Article, ArticleSummary
+from ..representation import represent
+from .review import review_fields
+from .schemas import ArticleSummary, article_schemas
 from .translation_schemas import TRANSLATION_FIELDS
 
 DETAIL_URL_NAME = "recurrence_content_api:article_detail"
@@ -28,6 +30,7 @@ def summary_payload(request, page: Page) -> dict[str, Any]:
     return {
         "id": page.translation_key,
         "page_id": page.pk,
+        "page_type": type(page)._meta.label,
         "locale": page.locale.language_code,
         "title": page.title,
         "summary": getattr(page, "summary", "") or "",
@@ -74,8 +77,10 @@ def article_payload(
     alternates = [other for other in others if statuses[other.pk].is_complete]
     # Block representations and JSON-LD in the article's own language.
     with translation.override(page.locale.language_code):
-        body = page.body.stream_block.get_api_representation(
-            page.body, {"request": request, "locale": page.locale}
+        body = represent(
+            page.body.stream_block,
+            page.body,
+            {"request": request, "locale": page.locale},
         )
         data = summary_payload(request, page) | {
             "alternates": [
@@ -98,12 +103,12 @@ def article_payload(
                     for other in alternates
                 ],
             ),
-            # A host's own extra blocks stay out: the contract promises ours.
-            "body": [block for block in body if block["type"] in BLOCK_SCHEMAS],
+            **review_fields(page, Site.find_for_request(request)),
+            "body": body,
         }
     if with_status:
         data |= status_fields(statuses[page.pk])
-    return _dump(Article, data, with_status)
+    return _dump(article_schemas()[type(page)], data, with_status)
 
 
 def summaries(

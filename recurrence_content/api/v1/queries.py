@@ -155,28 +155,24 @@ def complete_only(articles: PageQuerySet) -> PageQuerySet:
     from wagtail_localize.models import Translation as LocalizeTranslation
 
     # Only a wagtail-localize translation or an alias can be incomplete: one
-    # query finds them, and only their statuses are looked up.
-    pages = list(
-        articles.annotate(
-            is_localized=Exists(
-                LocalizeTranslation.objects.filter(
-                    source__object_id=OuterRef("translation_key"),
-                    target_locale_id=OuterRef("locale_id"),
-                    enabled=True,
+    # query finds those, and only their statuses are looked up.
+    candidates = list(
+        articles.filter(
+            Q(
+                Exists(
+                    LocalizeTranslation.objects.filter(
+                        source__object_id=OuterRef("translation_key"),
+                        target_locale_id=OuterRef("locale_id"),
+                        enabled=True,
+                    )
                 )
             )
+            | Q(alias_of__isnull=False)
         ).defer_streamfields()
     )
-    maybe_incomplete = [
-        page for page in pages if page.is_localized or page.alias_of_id is not None
-    ]
-    statuses = translation_statuses(maybe_incomplete)
-    return articles.filter(
-        pk__in=[
-            page.pk
-            for page in pages
-            if page.pk not in statuses or statuses[page.pk].is_complete
-        ]
+    statuses = translation_statuses(candidates)
+    return articles.exclude(
+        pk__in=[pk for pk, status in statuses.items() if not status.is_complete]
     )
 
 

@@ -17,7 +17,7 @@ from . import queries
 from .caching import cache_key, cached_response
 from .http import JSON, add_cors_headers, json_response
 from .payloads import article_payload, summaries
-from .schemas import Article, ArticleList, ValidationErrors
+from .schemas import ArticleList, ValidationErrors, article_schema
 from .translation_schemas import ArticleNotFound
 
 ERRORS = {404: ArticleNotFound, 422: ValidationErrors}
@@ -144,7 +144,7 @@ def article_list(
 
 @router.get(
     "/articles/{translation_key}/",
-    response={200: Article, **NOT_MODIFIED, **ERRORS},
+    response={200: article_schema(), **NOT_MODIFIED, **ERRORS},
     url_name="article_detail",
     summary="One article in one language",
 )

@@ -1,0 +1,37 @@
+"""Template helpers for the app's pages and a host's base template.
+
+``{% load recurrence_content_tags %}`` gives:
+
+- ``{{ page.body|recurrence_content_outline }}``: the body's blocks with the
+  level and anchor of each block's heading (see ``blocks/outline.py``);
+- ``{% recurrence_content_html_attrs %}``: ``lang="…" dir="…"`` for the host's
+  ``<html>`` element, from the page being shown.
+"""
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+
+from ..blocks.outline import OutlineEntry, outline
+from ..models.mixins import _text_direction
+
+register = template.Library()
+
+
+@register.filter
+def recurrence_content_outline(stream_value) -> list[OutlineEntry]:
+    """Each block of a body with its heading level and anchor."""
+    return outline(stream_value or [])
+
+
+@register.simple_tag(takes_context=True)
+def recurrence_content_html_attrs(context) -> str:
+    """``lang`` and ``dir`` of the page being shown, else of the active language."""
+    page = context.get("page")
+    locale = getattr(page, "locale", None)
+    language_code = (
+        locale.language_code if locale else translation.get_language() or "en"
+    )
+    return format_html(
+        'lang="{}" dir="{}"', language_code, _text_direction(language_code)
+    )

@@ -28,3 +28,22 @@ class ReviewRecordedFormatter(LogFormatter):
 def register_review_log_actions(actions) -> None:
     """Register the audit-log action of a recorded review."""
     actions.register_action(RECORD_REVIEW_ACTION)(ReviewRecordedFormatter)
+
+
+# --- Translation status (docs/translation.md) ---
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_urls() -> list:
+    """The "Translations" report's admin URLs."""
+    from .translation.report import report_urls
+
+    return report_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    """The "Translations" report in Wagtail's Reports menu."""
+    from .translation.report import report_menu_item
+
+    return report_menu_item()

@@ -24,6 +24,7 @@ from ..governance.review import add_interval
 from ..translation import serving
 from ..translation.alternates import language_alternates
 from ..translation.marking import text_direction as _text_direction
+from ..translation.panels import TranslationStatusPanel
 from ..translation.status import translation_statuses
 
 
@@ -171,6 +172,7 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         FieldPanel("condition_name"),
         FieldPanel("body"),
         review_panel,
+        TranslationStatusPanel(),
     ]
     # Wagtail API v2 gives the body the same block JSON as the feed.
     api_fields = [

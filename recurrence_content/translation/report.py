@@ -1,0 +1,160 @@
+"""The "Translations" report: every translated article in every language, with
+its status, progress and last sync, built on Wagtail's report views (filters,
+CSV and XLSX export) like Wagtail's own reports."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from ..models import PatientInfoPageMixin
+from .status import Status, translation_statuses
+
+URL_NAME = "recurrence_content_translation_report"
+RESULTS_URL_NAME = "recurrence_content_translation_report_results"
+# Who may see it: anyone who may edit pages, as for Wagtail's own page reports.
+PERMISSIONS = ["add", "change", "publish"]
+
+
+class TranslationReportFilterSet(WagtailFilterSet):
+    """Filter the report by the translation's language."""
+
+    locale = django_filters.ModelChoiceFilter(
+        label=_("Language"), queryset=Locale.objects.all(), field_name="locale"
+    )
+
+    class Meta:
+        model = Page
+        fields = ["locale"]
+
+
+def translated_articles(user):
+    """The articles ``user`` may edit that are wagtail-localize translations (or
+    aliases of an article in another language), with their source's title."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    translations = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"),
+        target_locale_id=OuterRef("locale_id"),
+        enabled=True,
+    )
+    source_title = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"),
+        translations__target_locale_id=OuterRef("locale_id"),
+    ).values("object_repr")[:1]
+    return (
+        PagePermissionPolicy()
+        .instances_user_has_permission_for(user, "change")
+        .type(PatientInfoPageMixin)
+        .filter(Q(Exists(translations)) | Q(alias_of__isnull=False))
+        .exclude(alias_of__locale_id=F("locale_id"))
+        .annotate(source_title=Subquery(source_title))
+        .select_related("locale", "alias_of")
+        .order_by("translation_key", "locale__language_code")
+    )
+
+
+class TranslationReportView(ReportView):
+    """Article × language: status, progress, last synced, outdated."""
+
+    page_title = _("Translations")
+    header_icon = "globe"
+    filterset_class = TranslationReportFilterSet
+    index_url_name = URL_NAME
+    index_results_url_name = RESULTS_URL_NAME
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = PERMISSIONS
+    model = Page
+    columns = [
+        TitleColumn(
+            "title", label=_("Translation"), url_name="wagtailadmin_pages:edit"
+        ),
+        Column("rc_source_title", label=_("Article")),
+        Column("rc_language", label=_("Language")),
+        Column("rc_status", label=_("Status")),
+        Column("rc_progress", label=_("Progress")),
+        DateColumn("rc_last_synced", label=_("Last synced")),
+        BooleanColumn("rc_outdated", label=_("Outdated")),
+    ]
+    list_export = [
+        "rc_source_title",
+        "title",
+        "rc_language",
+        "rc_status",
+        "rc_translated",
+        "rc_total",
+        "rc_last_synced",
+        "rc_outdated",
+    ]
+    export_headings = {
+        "rc_source_title": _("Article"),
+        "title": _("Translation"),
+        "rc_language": _("Language"),
+        "rc_status": _("Status"),
+        "rc_translated": _("Strings translated"),
+        "rc_total": _("Strings"),
+        "rc_last_synced": _("Last synced"),
+        "rc_outdated": _("Outdated"),
+    }
+
+    def get_queryset(self):
+        return translated_articles(self.request.user)
+
+    def get_filename(self) -> str:
+        return "translations"
+
+    def decorate_paginated_queryset(self, pages):
+        pages = list(pages)
+        statuses = translation_statuses(pages)
+        for page in pages:
+            status = statuses[page.pk]
+            page.rc_source_title = page.source_title or (
+                page.alias_of.title if page.alias_of_id else ""
+            )
+            page.rc_language = page.locale.get_display_name()
+            page.rc_status = status.status.label
+            page.rc_translated = status.translated
+            page.rc_total = status.total
+            page.rc_progress = status.progress
+            page.rc_last_synced = status.last_synced
+            page.rc_outdated = status.status == Status.OUTDATED
+        return pages
+
+
+class TranslationReportMenuItem(MenuItem):
+    """Shown to users who may edit pages."""
+
+    def is_shown(self, request) -> bool:
+        return PagePermissionPolicy().user_has_any_permission(request.user, PERMISSIONS)
+
+
+def report_urls() -> list:
+    """The report's admin URLs (register_admin_urls)."""
+    view = TranslationReportView
+    return [
+        path("reports/translations/", view.as_view(), name=URL_NAME),
+        path(
+            "reports/translations/results/",
+            view.as_view(results_only=True),
+            name=RESULTS_URL_NAME,
+        ),
+    ]
+
+
+def report_menu_item() -> MenuItem:
+    """The report's entry in the Reports menu (register_reports_menu_item)."""
+    return TranslationReportMenuItem(
+        _("Translations"),
+        reverse(URL_NAME),
+        name="recurrence-content-translations",
+        icon_name="globe",
+        order=1200,
+    )

@@ -1,0 +1,124 @@
+"""Editors see where translation stands: the Translations report (filter,
+CSV, XLSX) and the panel on an article's edit view."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail_localize.models import StringSegment, TranslationSource
+
+from recurrence_content.translation.report import URL_NAME
+from tests.factories import make_article
+from tests.localize_helpers import submit_translation, translate_strings
+
+
+@pytest.fixture
+def article(host_page):
+    return make_article(host_page)
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    return django_capture_on_commit_callbacks
+
+
+@pytest.fixture
+def translated(admin_client, article, locales, on_commit):
+    """French just started in the admin; Spanish 3 strings in."""
+    submit_translation(admin_client, article, locales["fr"], on_commit)
+    translate_strings(article, locales["es"], on_commit, count=3)
+    return StringSegment.objects.filter(
+        source__object_id=article.translation_key
+    ).count()
+
+
+def report_rows(admin_client, **params) -> dict[str, list[str]]:
+    response = admin_client.get(reverse(URL_NAME), params)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
+    rows = {}
+    for row in soup.select("table tbody tr"):
+        texts = [td.get_text(" ", strip=True) for td in row.select("td")]
+        cells = dict(zip(headings, texts, strict=True))
+        rows[cells["Language"]] = cells
+    return rows
+
+
+def test_the_report_lists_each_translation_with_its_status(
+    admin_client, article, translated
+):
+    rows = report_rows(admin_client)
+
+    assert set(rows) == {"French", "Spanish"}
+    assert rows["French"]["Status"] == "Not started"
+    assert rows["French"]["Progress"] == f"0 of {translated}"
+    assert rows["Spanish"]["Status"] == "Partial"
+    assert rows["Spanish"]["Progress"] == f"3 of {translated}"
+    assert rows["Spanish"]["Article"] == article.title
+
+
+def test_the_report_filters_by_language(admin_client, translated, locales):
+    assert set(report_rows(admin_client, locale=locales["es"].pk)) == {"Spanish"}
+
+
+def test_the_report_exports_csv_and_xlsx(admin_client, article, translated):
+    response = admin_client.get(reverse(URL_NAME), {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    spanish = next(row for row in rows if row["Language"] == "Spanish")
+    assert spanish["Article"] == article.title
+    assert (spanish["Status"], spanish["Strings translated"], spanish["Strings"]) == (
+        "Partial",
+        "3",
+        str(translated),
+    )
+
+    response = admin_client.get(reverse(URL_NAME), {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    values = list(sheet.active.values)
+    assert values[0][:4] == ("Article", "Translation", "Language", "Status")
+    assert {row[2]: row[3] for row in values[1:]} == {
+        "French": "Not started",
+        "Spanish": "Partial",
+    }
+
+
+def test_the_report_shows_an_outdated_translation_until_synced(
+    admin_client, article, locales, on_commit
+):
+    translate_strings(article, locales["es"], on_commit)
+    assert report_rows(admin_client)["Spanish"]["Status"] == "Complete"
+
+    article.summary = "Some cancers can come back after treatment."
+    article.save_revision().publish()
+    assert report_rows(admin_client)["Spanish"]["Status"] == "Outdated"
+
+    TranslationSource.objects.get(object_id=article.translation_key).update_from_db()
+    assert report_rows(admin_client)["Spanish"]["Status"] == "Partial"
+
+
+def test_the_report_is_in_the_reports_menu(admin_client):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert reverse(URL_NAME) in response.content.decode()
+
+
+def test_the_edit_view_lists_translations_and_their_status(
+    admin_client, article, translated
+):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    panel = soup.select_one(".rc-translation-status-panel")
+    cells = {
+        row["data-language"]: [td.get_text(strip=True) for td in row.select("td")]
+        for row in panel.select("tr[data-language]")
+    }
+    assert cells["es"][:3] == ["Spanish", "Partial", f"3 of {translated}"]
+    assert cells["fr"][:3] == ["French", "Not started", f"0 of {translated}"]

@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
 PYTEST_ARGS ?=
 MANAGE := cd example_project && ../$(BIN)/python manage.py
+# The demo's port; the Site's address and printed URLs follow it.
+DEMO_PORT ?= 8000
 
 .PHONY: install test demo lint format migrations-check wheel-check bench clean messages
 
@@ -30,8 +32,8 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) setup_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	DEMO_PORT=$(DEMO_PORT) $(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:$(DEMO_PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -48,8 +48,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
+# PYTHONPATH: textstat's wheel installs a top-level "tests" package into
+# site-packages, which would shadow this checkout's tests/.
 migrations-check: $(STAMP)
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
+	PYTHONPATH=$(CURDIR) DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
 	$(MANAGE) makemigrations --check --dry-run
 
 # Build the wheel, install it in a clean venv outside the checkout, and check

@@ -14,5 +14,7 @@ class RecurrenceContentConfig(AppConfig):
         # Importing registers the system checks.
         from . import checks  # noqa: F401
         from .api.v1.signals import connect_cache_invalidation
+        from .translation.signals import connect_status_invalidation
 
         connect_cache_invalidation()
+        connect_status_invalidation()

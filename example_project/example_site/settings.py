@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "ninja",  # recurrence_content: feed docs page with local Swagger UI files
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -97,6 +98,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
     ("ar", "العربية"),
 ]
+# New translations stay drafts until an editor publishes them (check W002).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"

@@ -1,5 +1,6 @@
 """Builds the example hospital's page tree for ``make demo``, idempotently."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -14,7 +15,9 @@ from recurrence_content.translation.shipped import apply_shipped_translations
 from .models import HomePage, StandardPage
 
 ADMIN_USERNAME = "admin"
-DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
+# `make serve` (and the tests that run it) serve on another address.
+DEMO_HOST = os.environ.get("DEMO_HOST", "127.0.0.1")
+DEMO_PORT = int(os.environ.get("DEMO_PORT", "8000"))
 BASE_URL = f"http://{DEMO_HOST}:{DEMO_PORT}"
 
 

@@ -13,6 +13,8 @@ class RecurrenceContentConfig(AppConfig):
     def ready(self) -> None:
         # Importing registers the system checks.
         from . import checks  # noqa: F401
+        from .api.v1.purge import connect_front_end_purge
         from .api.v1.signals import connect_cache_invalidation
 
         connect_cache_invalidation()
+        connect_front_end_purge()

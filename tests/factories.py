@@ -105,14 +105,16 @@ def make_article(
     title: str = "Does cancer always come back?",
     body=None,
     publish: bool = True,
+    page_class: type[Page] = PatientInfoPage,
     **kwargs,
-) -> PatientInfoPage:
-    """A PatientInfoPage under ``parent``, published unless told otherwise."""
+) -> Page:
+    """An article (a PatientInfoPage unless ``page_class`` says otherwise) under
+    ``parent``, published unless told otherwise."""
     kwargs.setdefault(
         "summary",
         "Some cancers can come back or recur after treatment.",
     )
-    page = PatientInfoPage(
+    page = page_class(
         title=title,
         body=every_block_body() if body is None else body,
         locale=parent.locale if parent.locale_id else Locale.get_default(),

@@ -1,14 +1,21 @@
 """Block values as JSON: the one representation the feed and Wagtail API v2 share.
 
-Each block class's ``get_api_representation`` calls a function here, so a host
-that serves our pages through Wagtail API v2 (``api_fields``) gets exactly the
-JSON the feed sends. ``schemas.py`` describes the same shapes for OpenAPI.
+``represent`` walks a block tree as Wagtail's own ``get_api_representation``
+does (a struct is a dict of its children, a list a list, a stream a list of
+``{"type", "id", "value"}``) and calls a block's own ``get_api_representation``
+wherever its class defines one. It differs from Wagtail only where the feed
+adds something: rich text is ``{"html", "text"}`` with public links, a page,
+document or image chooser gives a link object, and every page link of a stream
+is looked up in one query. ``block_schemas.py`` describes the same shapes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.urls import NoReverseMatch
+
+from . import block_kinds as kinds
 from .links import LinkResolver, html_to_text, rewrite_rich_text
 
 # The context key under which a StreamField's batched link resolver travels
@@ -25,6 +32,19 @@ def link_resolver(context: dict | None) -> LinkResolver:
     return resolver
 
 
+def represent(block, value, context: dict | None = None) -> Any:
+    """The API value of ``value``, a value of ``block``."""
+    kind = kinds.kind_of(block)
+    if kind == kinds.CUSTOM:
+        return block.get_api_representation(value, context)
+    handler = _HANDLERS.get(kind)
+    if handler is not None:
+        return handler(block, value, context)
+    if kind in kinds.TEXT_KINDS and value is None:
+        return ""
+    return block.get_api_representation(value, context)
+
+
 def stream(stream_block, value, context: dict | None = None) -> list[dict[str, Any]]:
     """``[{"type", "id", "value"}, ...]`` with every page link fetched in one query."""
     context = dict(context or {})
@@ -39,10 +59,18 @@ def stream(stream_block, value, context: dict | None = None) -> list[dict[str, A
         {
             "type": child.block.name,
             "id": child.id,
-            "value": child.block.get_api_representation(child.value, context),
+            "value": represent(child.block, child.value, context),
         }
         for child in value or []
     ]
+
+
+def struct(struct_block, value, context: dict | None = None) -> dict[str, Any]:
+    """A dict of the children's API values, as Wagtail's StructBlock gives."""
+    return {
+        name: represent(child, value.get(name), context)
+        for name, child in struct_block.child_blocks.items()
+    }
 
 
 def rich_text(value, context: dict | None = None) -> dict[str, str]:
@@ -52,85 +80,85 @@ def rich_text(value, context: dict | None = None) -> dict[str, str]:
     return {"html": html, "text": html_to_text(html)}
 
 
-def _text(value, name: str) -> str:
-    return value.get(name) or ""
+def page_link(page, context: dict | None = None) -> dict[str, Any] | None:
+    """``{"id", "url"}`` of a chosen page: its public URL in the article's
+    language when a translation is live, null when the page is not live."""
+    if page is None:
+        return None
+    return {"id": page.pk, "url": link_resolver(context).url(page.pk)}
 
 
-def heading(value, context=None) -> dict[str, Any]:
-    """A heading's text and level (``h2`` or ``h3``)."""
-    return {"text": _text(value, "text"), "level": _text(value, "level")}
-
-
-def definition(value, context=None) -> dict[str, Any]:
-    """A term, its other names, its definition and the anchor pages link to."""
+def document_link(document, context: dict | None = None) -> dict[str, Any] | None:
+    """``{"id", "title", "url"}`` of a chosen document."""
+    if document is None:
+        return None
     return {
-        "term": _text(value, "term"),
-        "also_called": [str(name) for name in value.get("also_called") or []],
-        "definition": _text(value, "definition"),
-        "anchor": value.anchor(),
+        "id": document.pk,
+        "title": document.title,
+        "url": _absolute(_document_url(document), context),
     }
 
 
-def pattern_list(value, context=None) -> dict[str, Any]:
-    """Named patterns with their descriptions."""
+def _document_url(document) -> str:
+    try:
+        return document.url
+    except NoReverseMatch:
+        # The host serves no document URLs (wagtail.documents.urls): the
+        # file's own address is the only one there is.
+        return document.file.url
+
+
+def image_link(image, context: dict | None = None) -> dict[str, Any] | None:
+    """``{"id", "title", "width", "height", "url"}`` of a chosen image."""
+    if image is None:
+        return None
     return {
-        "heading": _text(value, "heading"),
-        "intro": _text(value, "intro"),
-        "patterns": [
-            {"name": _text(item, "name"), "description": _text(item, "description")}
-            for item in value.get("patterns") or []
-        ],
+        "id": image.pk,
+        "title": image.title,
+        "width": image.width,
+        "height": image.height,
+        "url": _absolute(image.file.url, context),
     }
 
 
-def factor_checklist(value, context=None) -> dict[str, Any]:
-    """Factors, each with optional detail."""
-    return {
-        "heading": _text(value, "heading"),
-        "intro": _text(value, "intro"),
-        "factors": [
-            {"factor": _text(item, "factor"), "detail": _text(item, "detail")}
-            for item in value.get("factors") or []
-        ],
+def image_with_alt(image, context: dict | None = None) -> dict[str, Any] | None:
+    """Wagtail's ImageBlock: the image link with its alt text for this use."""
+    link = image_link(image, context)
+    if link is None:
+        return None
+    return link | {
+        "alt_text": getattr(image, "contextual_alt_text", "") or "",
+        "decorative": bool(getattr(image, "decorative", False)),
     }
 
 
-def coping_resource_list(value, context=None) -> dict[str, Any]:
-    """Resources with their optional link and phone number."""
-    return {
-        "heading": _text(value, "heading"),
-        "intro": _text(value, "intro"),
-        "list_style": _text(value, "list_style"),
-        "resources": [
-            {
-                "description": _text(item, "description"),
-                "link": _text(item, "link"),
-                "link_text": _text(item, "link_text"),
-                "phone": _text(item, "phone"),
-            }
-            for item in value.get("resources") or []
-        ],
-    }
+def _absolute(url: str, context: dict | None) -> str:
+    request = (context or {}).get("request")
+    return request.build_absolute_uri(url) if request is not None else url
 
 
-def question_answer(value, context=None) -> dict[str, Any]:
-    """The question, and the answer as rich text."""
-    return {
-        "question": _text(value, "question"),
-        "answer": rich_text(value.get("answer"), context),
-    }
+_HANDLERS = {
+    kinds.IMAGE_WITH_ALT: lambda block, value, context: image_with_alt(value, context),
+    kinds.RICH_TEXT: lambda block, value, context: rich_text(value, context),
+    kinds.PAGE: lambda block, value, context: page_link(value, context),
+    kinds.DOCUMENT: lambda block, value, context: document_link(value, context),
+    kinds.IMAGE: lambda block, value, context: image_link(value, context),
+    kinds.STREAM: stream,
+    kinds.LIST: lambda block, value, context: [
+        represent(block.child_block, item, context) for item in value or []
+    ],
+    kinds.STRUCT: struct,
+    # Wagtail stores an unticked optional box as None; the feed says false.
+    kinds.BOOLEAN: lambda block, value, context: bool(value),
+}
 
 
-def callout(value, context=None) -> dict[str, Any]:
-    """The callout's kind (a machine key), optional title and rich text."""
-    return {
-        "kind": _text(value, "kind"),
-        "title": _text(value, "title"),
-        "body": rich_text(value.get("body"), context),
-    }
+def definition(block, value, context: dict | None = None) -> dict[str, Any]:
+    """A definition's children and the anchor other pages link to."""
+    return struct(block, value, context) | {"anchor": value.anchor()}
 
 
-def related_link(value, context=None) -> dict[str, Any]:
+def related_link(value, context: dict | None = None) -> dict[str, Any]:
     """The link's title and its target: a page's public URL or an external URL."""
     page = value.get("page")
     if page is not None:
@@ -138,8 +166,8 @@ def related_link(value, context=None) -> dict[str, Any]:
     else:
         url = value.get("url") or None
     return {
-        "kind": _text(value, "kind"),
-        "title": _text(value, "title"),
+        "kind": value.get("kind") or "",
+        "title": value.get("title") or "",
         "page_id": page.pk if page is not None else None,
         "url": url,
     }

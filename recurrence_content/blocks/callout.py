@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
 
 # Machine keys, synchronised (not translated) across languages; the template
@@ -42,10 +41,6 @@ class CalloutBlock(blocks.StructBlock):
     def shows_heading(self, value) -> bool:
         """The title (or the kind's label) is a heading below the section's."""
         return True
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.callout(value, context)
 
     class Meta:
         icon = "warning"

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock
@@ -80,10 +79,6 @@ class CopingResourceListBlock(IntroducedListBlock):
     resources = blocks.ListBlock(
         CopingResourceBlock(), label=_("Resources"), default=[]
     )
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.coping_resource_list(value, context)
 
     class Meta:
         icon = "group"

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 from wagtail import blocks
 
 from ..api import representation
@@ -53,8 +54,13 @@ class DefinitionBlock(ValidatedStructBlock):
         return errors
 
     def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.definition(value, context)
+        """The children's JSON and the anchor other pages link to."""
+        return representation.definition(self, value, context)
+
+    def get_api_schema(self, schemas):
+        """The generated schema of the children, plus the anchor."""
+        anchor = Field(description="Fragment id of the term on the article page.")
+        return schemas.struct(self, fields={"anchor": (str, anchor)})
 
     class Meta:
         icon = "glasses"

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
 
@@ -31,10 +30,6 @@ class FactorChecklistBlock(IntroducedListBlock):
     """Factors shown as a checklist a patient can print for an appointment."""
 
     factors = blocks.ListBlock(FactorBlock(), label=_("Factors"), default=[])
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.factor_checklist(value, context)
 
     class Meta:
         icon = "clipboard-list"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 from wagtail import blocks
 
 from ..api import representation
@@ -62,8 +63,24 @@ class RelatedLinkBlock(ValidatedStructBlock):
         return {}
 
     def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
+        """The title and the resolved target, instead of a bare page id."""
         return representation.related_link(value, context)
+
+    def get_api_schema(self, schemas):
+        """The generated schema, with ``page`` replaced by what the JSON sends."""
+        page_id = Field(description="The linked page on this site, if any.")
+        url = Field(
+            description="Public URL of the linked page (its translation in the "
+            "article's language when live) or the external URL; null when neither."
+        )
+        return schemas.struct(
+            self,
+            fields={
+                "page": None,
+                "page_id": (int | None, page_id),
+                "url": (str | None, url),
+            },
+        )
 
     class Meta:
         icon = "link"

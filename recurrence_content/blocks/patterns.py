@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
 
@@ -30,10 +29,6 @@ class PatternListBlock(IntroducedListBlock):
     """Named patterns, each with a description, under an optional heading."""
 
     patterns = blocks.ListBlock(PatternBlock(), label=_("Patterns"), default=[])
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.pattern_list(value, context)
 
     class Meta:
         icon = "list-ul"

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
 from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
 
 
@@ -24,10 +23,6 @@ class QuestionAnswerBlock(blocks.StructBlock):
     def shows_heading(self, value) -> bool:
         """The question is a heading, one level below the section's."""
         return True
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.question_answer(value, context)
 
     class Meta:
         icon = "help"

@@ -3,8 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api import representation
-
 # Kept small on purpose: patient information needs emphasis, links and lists,
 # and every extra feature is markup a translator has to carry over.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -36,10 +34,6 @@ class HeadingBlock(blocks.StructBlock):
     def shows_heading(self, value) -> bool:
         return True
 
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.heading(value, context)
-
     class Meta:
         icon = "title"
         template = "recurrence_content/blocks/heading_block.html"
@@ -56,10 +50,6 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
-
-    def get_api_representation(self, value, context=None):
-        """The JSON the feed and Wagtail API v2 give for this block."""
-        return representation.rich_text(value, context)
 
     class Meta:
         icon = "pilcrow"

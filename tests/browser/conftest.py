@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# Playwright runs its own event loop; Django's async-safety guard would object
+# to the ORM calls the tests and the live server make beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = Path(os.environ.get("RECURRENCE_CONTENT_CHROMIUM", "/usr/bin/chromium"))
 # Flags for a closed network: without them Chromium keeps trying to reach
 # Google's services and floods the log with refused connections.
@@ -49,6 +53,16 @@ def browser():
 def browser_page(browser):
     """A fresh tab with JavaScript off: our pages must not need it."""
     context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def scripted_page(browser):
+    """A tab with JavaScript on, for tools that run as scripts in the page (axe)
+    and for reading what the browser computed."""
+    context = browser.new_context()
     page = context.new_page()
     yield page
     context.close()

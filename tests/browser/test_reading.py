@@ -1,14 +1,8 @@
 """A patient reads and prints an article in a real browser, without JavaScript."""
 
-import os
-
 import pytest
 
 from tests.factories import make_article
-
-# Playwright runs its own event loop; Django's async-safety guard would object
-# to the ORM calls the live server makes from other threads.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -31,12 +31,25 @@ def test_the_document_is_valid_openapi(client):
     }
 
 
-def test_every_block_has_its_own_schema(client):
+def test_every_article_type_has_its_own_typed_body(client):
     components = client.get(OPENAPI_URL).json()["components"]["schemas"]
 
-    body = components["Article"]["properties"]["body"]["items"]
-    mapping = body["discriminator"]["mapping"]
-    assert set(mapping) == set(PatientInfoStreamBlock.base_blocks)
+    article = components["Article"]
+    assert article["discriminator"]["propertyName"] == "page_type"
+    assert set(article["discriminator"]["mapping"]) == {
+        "recurrence_content.PatientInfoPage",
+        "testapp.HostArticlePage",
+        "testapp.HospitalArticlePage",
+    }
+    ours = components["PatientInfoPage"]["properties"]["body"]["items"]
+    assert set(ours["discriminator"]["mapping"]) == set(
+        PatientInfoStreamBlock.base_blocks
+    )
+    hospital = components["HospitalArticlePage"]["properties"]["body"]["items"]
+    assert hospital["discriminator"]["mapping"]["warning_sign"] == (
+        "#/components/schemas/WarningSignBlock"
+    )
+    assert components["WarningSignValue"]["required"] == ["sign", "action"]
     assert components["DefinitionValue"]["required"] == [
         "term",
         "also_called",

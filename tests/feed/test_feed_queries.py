@@ -4,12 +4,13 @@ import pytest
 
 from tests.factories import make_article
 from tests.feed.helpers import detail_url, list_url, page_link
+from tests.testapp.models import HospitalArticlePage
 
 pytestmark = pytest.mark.django_db
 
 # Measured on SQLite and PostgreSQL with nothing cached (feed responses,
 # Wagtail's site root paths, Django's content types): at most 12 queries for a
-# detail request and 11 for a list request. Neither bound leaves room for a
+# detail request and 11 for a list request (two article page types). Neither bound leaves room for a
 # query per link or per article.
 DETAIL_QUERIES = 12
 LIST_QUERIES = 11
@@ -42,17 +43,43 @@ def test_detail_queries_do_not_grow_with_links(
     assert all(b["value"]["url"].startswith("http://localhost/") for b in body[links:])
 
 
+@pytest.mark.parametrize("signs", [3, 30])
+def test_a_hosts_own_blocks_cost_no_query_per_block(
+    client, host_page, signs, django_assert_max_num_queries
+):
+    targets = [
+        make_article(host_page, title=f"Target {n}", body=[]) for n in range(signs)
+    ]
+    body = [
+        ("warning_sign", {"sign": f"Sign {n}", "action": f"<p>{page_link(target)}</p>"})
+        for n, target in enumerate(targets)
+    ]
+    article = make_article(
+        host_page, title="Signs", body=body, page_class=HospitalArticlePage
+    )
+
+    with django_assert_max_num_queries(DETAIL_QUERIES):
+        response = client.get(detail_url(article))
+
+    body = response.json()["body"]
+    assert len(body) == signs
+    assert all('href="http://localhost/' in b["value"]["action"]["html"] for b in body)
+
+
 @pytest.mark.parametrize("articles", [3, 30])
 def test_list_queries_do_not_grow_with_articles(
     client, host_page, articles, django_assert_max_num_queries
 ):
     for n in range(articles):
         make_article(host_page, title=f"Article {n}", body=[])
+        make_article(
+            host_page, title=f"Hospital {n}", body=[], page_class=HospitalArticlePage
+        )
 
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get(list_url(limit=100))
 
-    assert response.json()["count"] == articles
+    assert response.json()["count"] == 2 * articles
 
 
 def test_a_cached_response_costs_only_the_visibility_check(

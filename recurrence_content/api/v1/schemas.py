@@ -1,170 +1,26 @@
-"""The feed's typed contract: one schema per block and per response.
+"""The feed's typed contract: one schema per response and per article page type.
 
-The body is a list discriminated on ``type``, named as the stream children
-are (``heading``, ``definition``, ...). Each ``…Value`` schema describes what
-``representation.py`` produces for that block. Optional text is ``""`` when
-an editor left it empty, never missing.
+Every page type built on ``PatientInfoPageMixin`` has its own schema, its body
+generated from its StreamField's blocks (``api/block_schemas.py``): a list
+discriminated on ``type``, named as the stream children are (``heading``,
+``definition``, ...). ``Article``, the detail response, is the union of these,
+discriminated on ``page_type``. Optional text is ``""`` when an editor left it
+empty, never missing.
 """
 
+import functools
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 from uuid import UUID
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, RootModel, create_model
+from wagtail.models import Page, get_page_models
 
+from ...models import PatientInfoPageMixin
+from ..block_schemas import BlockSchemas, RichText
 
-class RichText(Schema):
-    """Rich text as HTML (internal links resolved to public URLs) and as plain
-    text for text-only channels such as SMS and voice."""
-
-    html: str
-    text: str
-
-
-class HeadingValue(Schema):
-    """A section heading."""
-
-    text: str
-    level: Literal["h2", "h3"]
-
-
-class DefinitionValue(Schema):
-    """A medical term explained in plain words."""
-
-    term: str
-    also_called: list[str]
-    definition: str
-    anchor: str = Field(description="Fragment id of the term on the article page.")
-
-
-class Pattern(Schema):
-    """One named pattern."""
-
-    name: str
-    description: str
-
-
-class PatternListValue(Schema):
-    """Named patterns, e.g. where a cancer may recur."""
-
-    heading: str
-    intro: str
-    patterns: list[Pattern]
-
-
-class Factor(Schema):
-    """One factor, with optional detail."""
-
-    factor: str
-    detail: str
-
-
-class FactorChecklistValue(Schema):
-    """Factors a patient and doctor weigh together."""
-
-    heading: str
-    intro: str
-    factors: list[Factor]
-
-
-class CopingResource(Schema):
-    """One source of support; link and phone are optional."""
-
-    description: str
-    link: str
-    link_text: str
-    phone: str
-
-
-class CopingResourceListValue(Schema):
-    """Sources of support."""
-
-    heading: str
-    intro: str
-    list_style: Literal["numbered", "bulleted"]
-    resources: list[CopingResource]
-
-
-class QuestionAnswerValue(Schema):
-    """A patient's question and its answer."""
-
-    question: str
-    answer: RichText
-
-
-class CalloutValue(Schema):
-    """A highlighted note; ``kind`` is a machine key."""
-
-    kind: Literal["information", "seek_help", "warning"]
-    title: str
-    body: RichText
-
-
-class RelatedLinkValue(Schema):
-    """A link to further reading on this site or elsewhere."""
-
-    kind: Literal["plain", "read_also"]
-    title: str
-    page_id: int | None = Field(description="The linked page on this site, if any.")
-    url: str | None = Field(
-        description="Public URL of the linked page (its translation in the "
-        "article's language when live) or the external URL; null when neither."
-    )
-
-
-def _block(name: str, value_schema: type) -> type[Schema]:
-    """``{"type": name, "id": ..., "value": value_schema}``, named after the block."""
-    class_name = "".join(part.title() for part in name.split("_")) + "Block"
-    return type(
-        class_name,
-        (Schema,),
-        {
-            "__annotations__": {
-                "type": Literal[name],
-                "id": str | None,
-                "value": value_schema,
-            },
-            "__doc__": f"A ``{name}`` block of an article body.",
-            "__module__": __name__,
-        },
-    )
-
-
-HeadingBlock = _block("heading", HeadingValue)
-ParagraphBlock = _block("paragraph", RichText)
-DefinitionBlock = _block("definition", DefinitionValue)
-PatternListBlock = _block("pattern_list", PatternListValue)
-FactorChecklistBlock = _block("factor_checklist", FactorChecklistValue)
-CopingResourceListBlock = _block("coping_resource_list", CopingResourceListValue)
-QuestionAnswerBlock = _block("question_answer", QuestionAnswerValue)
-CalloutBlock = _block("callout", CalloutValue)
-RelatedLinkBlock = _block("related_link", RelatedLinkValue)
-
-BLOCK_SCHEMAS = {
-    "heading": HeadingBlock,
-    "paragraph": ParagraphBlock,
-    "definition": DefinitionBlock,
-    "pattern_list": PatternListBlock,
-    "factor_checklist": FactorChecklistBlock,
-    "coping_resource_list": CopingResourceListBlock,
-    "question_answer": QuestionAnswerBlock,
-    "callout": CalloutBlock,
-    "related_link": RelatedLinkBlock,
-}
-
-Block = Annotated[
-    HeadingBlock
-    | ParagraphBlock
-    | DefinitionBlock
-    | PatternListBlock
-    | FactorChecklistBlock
-    | CopingResourceListBlock
-    | QuestionAnswerBlock
-    | CalloutBlock
-    | RelatedLinkBlock,
-    Field(discriminator="type"),
-]
+__all__ = ["RichText"]
 
 
 class Alternate(Schema):
@@ -189,6 +45,10 @@ class ArticleSummary(Schema):
         description="The article's translation key: the same in every language."
     )
     page_id: int
+    page_type: str = Field(
+        description="The page type, as ``app_label.ModelName`` (Wagtail API "
+        "v2's ``meta.type``); names the article's schema."
+    )
     locale: str
     title: str
     summary: str
@@ -198,15 +58,58 @@ class ArticleSummary(Schema):
     last_published_at: datetime | None
 
 
-class Article(ArticleSummary):
-    """One article in one language, with its blocks."""
+class ArticleFields(ArticleSummary):
+    """What every article has in detail; each page type's schema adds its body."""
 
     alternates: list[Alternate]
     license: License
     json_ld: dict[str, Any] = Field(
         description="The schema.org MedicalWebPage the HTML page carries."
     )
-    body: list[Block]
+
+
+def article_page_models() -> list[type[Page]]:
+    """Every concrete page type built on PatientInfoPageMixin, by label."""
+    models = [m for m in get_page_models() if issubclass(m, PatientInfoPageMixin)]
+    return sorted(models, key=lambda model: model._meta.label)
+
+
+@functools.cache
+def article_schemas() -> dict[type[Page], type[ArticleFields]]:
+    """One schema per article page type, named after it, typing its own body."""
+    schemas = BlockSchemas()
+    result = {}
+    names = [model.__name__ for model in article_page_models()]
+    for model in article_page_models():
+        # Two apps' page types of the same name get their app in front.
+        name = model.__name__
+        if names.count(name) > 1:
+            name = model._meta.app_label.title().replace("_", "") + name
+        body = schemas.schema(model._meta.get_field("body").stream_block, name)
+        result[model] = create_model(
+            name,
+            __base__=ArticleFields,
+            __doc__=f"A {model._meta.verbose_name} in one language, with its blocks.",
+            page_type=(Literal[model._meta.label], ...),
+            body=(body, ...),
+        )
+    return result
+
+
+@functools.cache
+def article_schema() -> type[RootModel]:
+    """``Article``: one article of any page type, discriminated on ``page_type``."""
+    variants = tuple(article_schemas().values())
+    if len(variants) == 1:
+        detail = variants[0]
+    else:
+        detail = Annotated[Union[variants], Field(discriminator="page_type")]  # noqa: UP007
+    return create_model(
+        "Article",
+        __base__=RootModel[detail],
+        __doc__="One article in one language, with its blocks; its schema "
+        "follows its ``page_type``.",
+    )
 
 
 class ArticleList(Schema):

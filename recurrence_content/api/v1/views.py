@@ -16,7 +16,7 @@ from . import queries
 from .caching import cache_key, cached_response
 from .http import JSON, add_cors_headers, json_response
 from .payloads import article_payload, summaries
-from .schemas import Article, ArticleList, NotFound, ValidationErrors
+from .schemas import ArticleList, NotFound, ValidationErrors, article_schema
 
 ERRORS = {404: NotFound, 422: ValidationErrors}
 NOT_MODIFIED = {304: None}
@@ -131,7 +131,7 @@ def article_list(
 
 @router.get(
     "/articles/{translation_key}/",
-    response={200: Article, **NOT_MODIFIED, **ERRORS},
+    response={200: article_schema(), **NOT_MODIFIED, **ERRORS},
     url_name="article_detail",
     summary="One article in one language",
 )

@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
 PYTEST_ARGS ?=
 MANAGE := cd example_project && ../$(BIN)/python manage.py
+# The demo's port; the Site's address and printed URLs follow it.
+DEMO_PORT ?= 8000
 
 .PHONY: install test demo serve lint format migrations-check wheel-check bench clean messages
 
@@ -30,8 +32,8 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) setup_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	DEMO_PORT=$(DEMO_PORT) $(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:$(DEMO_PORT)
 
 # The example site as it runs in production: gunicorn, DEBUG off, static files
 # by WhiteNoise; PostgreSQL when DATABASE_URL is set, Redis as the cache when
@@ -58,8 +60,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
+# PYTHONPATH: textstat's wheel installs a top-level "tests" package into
+# site-packages, which would shadow this checkout's tests/.
 migrations-check: $(STAMP)
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
+	PYTHONPATH=$(CURDIR) DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
 	$(MANAGE) makemigrations --check --dry-run
 
 # Build the wheel, install it in a clean venv outside the checkout, and check

@@ -15,6 +15,8 @@ class RecurrenceContentConfig(AppConfig):
         from . import checks  # noqa: F401
         from .api.v1.purge import connect_front_end_purge
         from .api.v1.signals import connect_cache_invalidation
+        from .translation.signals import connect_status_invalidation
 
         connect_cache_invalidation()
         connect_front_end_purge()
+        connect_status_invalidation()

@@ -51,6 +51,57 @@ def check_translation_settings(app_configs: Any = None, **kwargs: Any) -> list:
                 id="recurrence_content.W001",
             )
         )
+    if not apps.is_installed("wagtail.contrib.settings"):
+        messages.append(
+            Warning(
+                "Editors cannot change what articles say when they have never "
+                "been reviewed, because Wagtail's site settings app is missing; "
+                "the default wording is used.",
+                hint='Add "wagtail.contrib.settings" to INSTALLED_APPS.',
+                id="recurrence_content.W002",
+            )
+        )
+    messages.extend(check_incomplete_translations())
+    return messages
+
+
+def check_incomplete_translations() -> list:
+    """Warn that wagtail-localize publishes untranslated pages, and check the
+    setting that decides what patients get instead."""
+    from .conf import get_setting
+    from .translation.serving import MODES
+
+    messages = []
+    if apps.is_installed("wagtail_localize") and getattr(
+        settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True
+    ):
+        messages.append(
+            Warning(
+                "wagtail-localize publishes a new translation the moment an editor "
+                "starts it (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is on), "
+                "before any of it is translated: the page is live in the source "
+                "language under the new language's address.",
+                hint=(
+                    "This app does not advertise or serve such a page as that "
+                    "language: readers are redirected to a complete translation, "
+                    "or see the untranslated parts marked, as "
+                    "RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS says. To keep new "
+                    "translations as drafts until an editor publishes them, set "
+                    "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False."
+                ),
+                id="recurrence_content.W003",
+            )
+        )
+    mode = get_setting("INCOMPLETE_TRANSLATIONS")
+    if mode not in MODES:
+        messages.append(
+            Error(
+                f"RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS is {mode!r}; incomplete "
+                'translations are redirected as with "redirect" until it is fixed.',
+                hint='Set it to "redirect" or "mark".',
+                id="recurrence_content.E003",
+            )
+        )
     return messages
 
 

@@ -39,6 +39,22 @@ DEFAULTS: dict[str, Any] = {
     # Publisher named in schema.org data; None means the Wagtail site's name
     # (Site.site_name, else WAGTAIL_SITE_NAME).
     "PUBLISHER_NAME": None,
+    # --- Translations (docs/translation.md) ---
+    # What a public request for an incomplete translation gets: "redirect"
+    # (302 to the page in a complete language, with a notice) or "mark" (the
+    # page, with a notice and every untranslated passage in its own lang/dir).
+    "INCOMPLETE_TRANSLATIONS": "redirect",
+    # Django cache (a key of CACHES) that holds each page's translation status.
+    "TRANSLATION_STATUS_CACHE_ALIAS": "default",
+    # --- Clinical governance (docs/governance.md) ---
+    # Time from one clinical review to the next: whole months (an int) or a
+    # datetime.timedelta. 36 months is the NHS's three-year cycle.
+    "REVIEW_INTERVAL": 36,
+    # Days ahead in which a review counts as "due soon" in the report and
+    # for `recurrence_content_check --due-within` when no number is given.
+    "REVIEW_DUE_SOON_DAYS": 90,
+    # School grade patients' material should not exceed (NIH/AMA ask for 6-8).
+    "TARGET_GRADE": 8,
 }
 
 

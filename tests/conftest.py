@@ -16,6 +16,23 @@ def default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def no_cached_translation_statuses():
+    """Each test starts with no cached translation status.
+
+    Rolled-back tests reuse page and revision ids, so a status cached by an
+    earlier test would otherwise answer for a different page. Only in-process
+    caches: clearing a Redis cache would flush its database.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+    yield
+
+
 @pytest.fixture
 def locales(db):
     """The languages the test site is configured for, as Wagtail locales."""

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     # tests set it); without that setting it does nothing.
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

@@ -59,6 +59,12 @@ def article_form(**overrides) -> dict:
         "slug": "does-cancer-always-come-back",
         "summary": "Some cancers can come back or recur after treatment.",
         "body": streamfield(body),
+        "condition_name": "",
+        "audience": "patients",
+        "last_reviewed": "",
+        "next_review_due": "",
+        "reviewers": streamfield([]),
+        "sources": streamfield([]),
     }
     data.update(overrides)
     return nested_form_data(data)

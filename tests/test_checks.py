@@ -15,16 +15,41 @@ from recurrence_content.checks import LOCALE_MIDDLEWARE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def our_messages() -> dict[str, object]:
+# The tests keep wagtail-localize's default, to test what it does to pages,
+# so this warning is always there; the tests of other checks leave it out.
+LIVE_STATUS_WARNING = "recurrence_content.W003"
+
+
+def our_messages(live_status_warning: bool = False) -> dict[str, object]:
     return {
         message.id: message
         for message in run_checks(tags=[Tags.translation])
-        if message.id and message.id.startswith("recurrence_content.")
+        if message.id
+        and message.id.startswith("recurrence_content.")
+        and (live_status_warning or message.id != LIVE_STATUS_WARNING)
     }
 
 
-def test_the_test_settings_pass_every_check():
-    assert our_messages() == {}
+def test_the_test_settings_pass_every_check_but_the_live_status_warning():
+    assert list(our_messages(live_status_warning=True)) == [LIVE_STATUS_WARNING]
+
+
+def test_publishing_translations_at_once_is_a_warning_that_says_what_happens():
+    warning = our_messages(live_status_warning=True)[LIVE_STATUS_WARNING]
+    assert not warning.is_serious()
+    assert "before any of it is translated" in warning.msg
+    assert "RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS" in warning.hint
+    assert "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False" in warning.hint
+    with override_settings(WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE=False):
+        assert our_messages(live_status_warning=True) == {}
+
+
+@override_settings(WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE=False)
+def test_an_unknown_incomplete_translations_mode_is_an_error():
+    with override_settings(RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS="hide"):
+        messages = our_messages()
+    assert list(messages) == ["recurrence_content.E003"]
+    assert '"redirect" or "mark"' in messages["recurrence_content.E003"].hint
 
 
 @pytest.mark.parametrize("value", [False, None, "yes"])
@@ -67,3 +92,23 @@ def test_missing_locale_middleware_is_a_warning_naming_the_middleware():
     assert not messages["recurrence_content.W001"].is_serious()
     assert LOCALE_MIDDLEWARE in messages["recurrence_content.W001"].hint
     assert "MIDDLEWARE" in messages["recurrence_content.W001"].hint
+
+
+def test_missing_site_settings_app_is_a_warning_naming_it(tmp_path):
+    # As above: removing an app in-process is not allowed, so run `check`.
+    (tmp_path / "no_settings_app.py").write_text(
+        "from tests.settings import *  # noqa\n"
+        "INSTALLED_APPS = [a for a in INSTALLED_APPS "
+        "if a != 'wagtail.contrib.settings']\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--settings=no_settings_app"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"},
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert "recurrence_content.W002" in output, output
+    assert 'Add "wagtail.contrib.settings" to INSTALLED_APPS.' in output

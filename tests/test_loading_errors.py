@@ -97,9 +97,29 @@ BAD_FILES = {
         "$.body[1].value.page: a file cannot refer to pages",
     ),
     "newer format": (
-        lambda d: d.update(format_version=2),
+        lambda d: d.update(format_version=3),
         "$.format_version: this version of wagtail-recurrence-content reads "
-        "format_version 1, the file has 2",
+        "format_version 1 and 2, the file has 3",
+    ),
+    "review data in a version 1 file": (
+        lambda d: d.update(format_version=1),
+        "$.condition_name: review data needs format_version 2",
+    ),
+    "unknown audience": (
+        lambda d: d.update(audience="everyone"),
+        "$.audience: must be one of: patients, carers, professionals",
+    ),
+    "bad review date": (
+        lambda d: d.update(last_reviewed="1 March 2026"),
+        '$.last_reviewed: must be a date such as "2026-03-01", or null',
+    ),
+    "reviewer without a name": (
+        lambda d: d.update(reviewers=[{"role": "Oncologist"}]),
+        "$.reviewers[0].name: This field is required.",
+    ),
+    "unknown source field": (
+        lambda d: d.update(sources=[{"title": "PDQ", "doi": "10.1/x"}]),
+        "$.sources[0].doi: unknown field",
     ),
     "no translation key": (
         lambda d: d.pop("translation_key"),
@@ -223,6 +243,9 @@ def test_command_exits_non_zero_with_one_line(tmp_path):
             "recurrence_content_load",
             "--file",
             str(path),
+            # The test settings keep wagtail-localize's default, which the
+            # system checks warn about (W003) before any command runs.
+            "--skip-checks",
         ],
         capture_output=True,
         text=True,

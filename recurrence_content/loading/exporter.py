@@ -13,6 +13,7 @@ from .fileformat import (
     normalize_body,
     parse,
 )
+from .reviewdata import review_from_page
 
 
 def latest_content(page: Page) -> PatientInfoPageMixin:
@@ -46,6 +47,7 @@ def export_page(page: Page) -> dict[str, Any]:
         "seo_title": latest.seo_title or "",
         "search_description": latest.search_description or "",
         "summary": latest.summary or "",
+        **review_from_page(latest),
         "body": normalize_body(body_block(), latest.body),
     }
     try:

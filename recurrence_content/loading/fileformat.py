@@ -17,8 +17,12 @@ from wagtail import blocks
 
 from .blockcheck import ShapeChecker, validation_problems
 from .errors import LoadError
+from .reviewdata import REVIEW_KEYS, parse_review, review_to_file
 
-FORMAT_VERSION = 1
+# Version 2 added the optional review data (reviewdata.py); version 1 files,
+# which have none, are still read.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 # Page fields a file carries besides the body, in the order files list them.
 TEXT_FIELDS = {
@@ -32,7 +36,14 @@ TEXT_FIELDS = {
 # The fields an update writes and the content hash covers. The slug is left
 # out: it is only used when the page is created, so a hospital may rename it.
 CONTENT_FIELDS = ("title", "seo_title", "search_description", "summary", "body")
-KEYS = ("format_version", "translation_key", "locale", *TEXT_FIELDS, "body")
+KEYS = (
+    "format_version",
+    "translation_key",
+    "locale",
+    *TEXT_FIELDS,
+    *REVIEW_KEYS,
+    "body",
+)
 
 
 def body_block() -> blocks.StreamBlock:
@@ -55,6 +66,8 @@ class ArticleFile:
     search_description: str
     summary: str
     body: list[dict[str, Any]]
+    # None: the file states no review data (loading leaves the defaults).
+    review: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The article in file form, keys in their documented order."""
@@ -64,6 +77,8 @@ class ArticleFile:
             "locale": self.locale,
         }
         data.update({name: getattr(self, name) for name in TEXT_FIELDS})
+        if self.review is not None:
+            data.update(review_to_file(self.review))
         data["body"] = self.body
         return data
 
@@ -125,11 +140,15 @@ def parse(data: Any, source: str) -> ArticleFile:
         value = stream_block.clean(stream_block.to_python(data["body"]))
     except ValidationError as exc:
         _raise(source, list(validation_problems(exc, "$.body")))
+    review, problems = parse_review(data)
+    if problems:
+        _raise(source, problems)
     return ArticleFile(
         source=source,
         translation_key=uuid.UUID(data["translation_key"]),
         locale=data["locale"],
         body=normalize_body(stream_block, value),
+        review=review,
         **{name: data.get(name, "") for name in TEXT_FIELDS},
     )
 
@@ -144,15 +163,22 @@ def _check_top_level(data: Any) -> list[tuple[str, str]]:
                 (f"$.{key}", f"unknown field; use one of: {', '.join(KEYS)}")
             )
     version = data.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         problems.append(
             (
                 "$.format_version",
                 f"this version of wagtail-recurrence-content reads format_version "
-                f"{FORMAT_VERSION}, the file has {json.dumps(version)}; upgrade the "
+                f"{readable}, the file has {json.dumps(version)}; upgrade the "
                 "package or export the file again",
             )
         )
+    elif version == 1:
+        for key in REVIEW_KEYS:
+            if key in data:
+                problems.append(
+                    (f"$.{key}", "review data needs format_version 2; set it to 2")
+                )
     try:
         uuid.UUID(data.get("translation_key"))
     except (TypeError, ValueError, AttributeError):

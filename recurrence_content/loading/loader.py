@@ -181,6 +181,8 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
         slug=article.slug,
         live=False,
         **_content_fields(article),
+        # Only what the file states: loading never invents a review.
+        **_review_fields(article),
     )
     try:
         # Page.save() logs "wagtail.create" for us, as the admin does.
@@ -278,6 +280,13 @@ def _content_fields(article: ArticleFile) -> dict:
         "summary": article.summary,
         "body": body_block().to_python(article.body),
     }
+
+
+def _review_fields(article: ArticleFile) -> dict:
+    # An update never reaches here: a page's review is the hospital's record.
+    if article.review is None:
+        return {}
+    return dict(article.review)
 
 
 def _first_message(error: ValidationError) -> str:

@@ -5,6 +5,7 @@ from .mixins import (
     PatientInfoTemplateMixin,
 )
 from .pages import PatientInfoIndexPage, PatientInfoPage
+from .settings import ReviewSettings
 
 __all__ = [
     "LoadedContent",
@@ -13,4 +14,5 @@ __all__ = [
     "PatientInfoPage",
     "PatientInfoPageMixin",
     "PatientInfoTemplateMixin",
+    "ReviewSettings",
 ]

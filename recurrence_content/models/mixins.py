@@ -6,39 +6,66 @@ A host with its own base page writes, for example::
         template = "recurrence_content/pages/patient_info_page.html"
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PatientInfoStreamBlock
 from ..conf import get_setting
+from ..governance.blocks import reviewers_block, sources_block
+from ..governance.review import add_interval
+from ..translation import serving
 from ..translation.alternates import language_alternates
-
-
-def _text_direction(language_code: str) -> str:
-    try:
-        bidi = translation.get_language_info(language_code)["bidi"]
-    except KeyError:
-        bidi = False
-    return "rtl" if bidi else "ltr"
+from ..translation.marking import text_direction as _text_direction
+from ..translation.status import translation_statuses
 
 
 class PatientInfoTemplateMixin:
-    """Context every page of the app needs: the host's base template and the
-    page's live translations (for hreflang links and the language switcher)."""
+    """What every page of the app does: speak its own language, never pass an
+    incomplete translation off as finished, and give templates the host's
+    base template and the page's complete translations (hreflang, switcher)."""
 
     # Migrations name this class among the page types' bases: renaming or
     # moving it breaks every site's migration history.
+
+    def serve(self, request, *args, **kwargs):
+        redirect = serving.public_redirect(self, request)
+        if redirect is not None:
+            return redirect
+        return self._in_own_language(super().serve, request, *args, **kwargs)
+
+    def serve_preview(self, request, *args, **kwargs):
+        return self._in_own_language(super().serve_preview, request, *args, **kwargs)
+
+    def _in_own_language(self, serve, request, *args, **kwargs):
+        # The app's labels follow the page's language, not the URL prefix's;
+        # a TemplateResponse renders after this returns, so render it here.
+        language = self.locale.language_code
+        with translation.override(language):
+            response = serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)):
+                response.render()
+        response["Content-Language"] = language
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["recurrence_content_base_template"] = get_setting("BASE_TEMPLATE")
         context["recurrence_content_translations"] = language_alternates(self, request)
+        untranslated = serving.untranslated_to_mark(self, request)
+        context["recurrence_content_untranslated"] = untranslated
+        context["recurrence_content_notice"] = (
+            serving.untranslated_notice(untranslated)
+            if untranslated
+            else serving.unavailable_notice(self, request)
+        )
         return context
 
     @property
@@ -47,8 +74,21 @@ class PatientInfoTemplateMixin:
         return _text_direction(self.locale.language_code)
 
 
+# Who may record a clinical review (see governance/recording.py).
+RECORD_REVIEW_PERMISSION = "recurrence_content.record_review"
+
+
+class Audience(models.TextChoices):
+    """Who an article is written for (schema.org ``audience``)."""
+
+    PATIENTS = "patients", _("Patients")
+    CARERS = "carers", _("Carers")
+    PROFESSIONALS = "professionals", _("Health professionals")
+
+
 class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
-    """One patient-education article: title, plain-text summary and a body."""
+    """One patient-education article: title, plain-text summary, a body and
+    its clinical review (dates, reviewers, sources)."""
 
     summary = models.TextField(
         _("summary"),
@@ -58,27 +98,137 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         ),
     )
     body = StreamField(PatientInfoStreamBlock(), verbose_name=_("body"), blank=True)
+    condition_name = models.CharField(
+        _("condition"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Optional. The medical condition the article is about, e.g. “breast "
+            "cancer”. Search engines get it as the page's subject; leave it "
+            "empty when the article is not about one condition."
+        ),
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PATIENTS,
+        help_text=_("Who the article is written for."),
+    )
+    # Review data belongs to the clinical content, not to one language: it is
+    # synchronised to translations (override_translatable_fields below).
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When clinicians last checked this article. Leave empty until a "
+            "review has really happened: readers are told it has not."
+        ),
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Left empty, it is set from the review interval. You may set an "
+            "earlier date, not a later one."
+        ),
+    )
+    reviewers = StreamField(reviewers_block(), verbose_name=_("reviewers"), blank=True)
+    sources = StreamField(sources_block(), verbose_name=_("sources"), blank=True)
+
+    # A translation shows its source's review, never one of its own: these are
+    # copied on every sync and translators cannot override them.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "audience",
+            "last_reviewed",
+            "next_review_due",
+            "reviewers",
+            "sources",
+        )
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    review_panel = MultiFieldPanel(
+        [
+            FieldPanel("audience"),
+            FieldPanel("last_reviewed", permission=RECORD_REVIEW_PERMISSION),
+            FieldPanel("next_review_due", permission=RECORD_REVIEW_PERMISSION),
+            FieldPanel("reviewers", permission=RECORD_REVIEW_PERMISSION),
+            FieldPanel("sources"),
+        ],
+        heading=_("Clinical review"),
+        classname="collapsible",
+    )
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("condition_name"),
         FieldPanel("body"),
+        review_panel,
     ]
     # Wagtail API v2 gives the body the same block JSON as the feed.
-    api_fields = [APIField("summary"), APIField("body")]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("condition_name"),
+        APIField("audience"),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("reviewers"),
+        APIField("sources"),
+    ]
 
     class Meta:
         abstract = True
 
-    def get_json_ld_condition_name(self) -> str:
-        """The name schema.org's ``about`` (a MedicalCondition) gets: the title.
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = _(
+                "A review cannot be in the future; enter the date it happened."
+            )
+        elif self.last_reviewed:
+            latest_due = add_interval(self.last_reviewed)
+            if self.next_review_due is None:
+                self.next_review_due = latest_due
+            elif self.next_review_due > latest_due:
+                errors["next_review_due"] = _(
+                    "The next review is due by %(date)s at the latest; choose "
+                    "that date or an earlier one."
+                ) % {"date": latest_due.isoformat()}
+            elif self.next_review_due <= self.last_reviewed:
+                errors["next_review_due"] = _("Choose a date after the last review.")
+        elif self.next_review_due or len(self.reviewers):
+            errors["last_reviewed"] = _(
+                "Enter the date of the review, or remove the reviewers and the "
+                "next review date: a page without a review date says it has "
+                "not been reviewed."
+            )
+        if errors:
+            raise ValidationError(errors)
 
-        Override it on a page type that records the condition itself.
+    def get_context(self, request, *args, **kwargs):
+        from ..governance.display import review_context
+
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request) if request is not None else None
+        context["recurrence_content_review"] = review_context(self, site)
+        return context
+
+    def get_json_ld_condition_name(self) -> str:
+        """The name schema.org's ``about`` (a MedicalCondition) gets, or "".
+
+        Only the editor's ``condition_name``: a title such as “Does cancer
+        always come back?” is not the name of a condition.
         """
-        return self.title
+        return self.condition_name
 
     @classmethod
     def can_create_at(cls, parent) -> bool:
@@ -124,7 +274,14 @@ class PatientInfoIndexPageMixin(PatientInfoTemplateMixin, models.Model):
             .order_by("path")
         )
 
+    def get_listed_articles(self) -> list:
+        """The articles the page lists: ``get_articles()`` less translations
+        still partly in another language."""
+        articles = list(self.get_articles())
+        statuses = translation_statuses(articles)
+        return [page for page in articles if statuses[page.pk].is_complete]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_articles()
+        context["articles"] = self.get_listed_articles()
         return context

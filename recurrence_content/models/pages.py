@@ -15,6 +15,9 @@ class PatientInfoPage(PatientInfoPageMixin, Page):
     class Meta:
         verbose_name = _("patient information page")
         verbose_name_plural = _("patient information pages")
+        # Checked as RECORD_REVIEW_PERMISSION for every article type: a
+        # permission needs a concrete model, the mixin is abstract.
+        permissions = [("record_review", _("Can record a clinical review"))]
 
 
 class PatientInfoIndexPage(PatientInfoIndexPageMixin, Page):

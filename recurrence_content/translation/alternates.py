@@ -1,4 +1,6 @@
-"""The live translations of a page, for hreflang links and the language switcher."""
+"""The live, complete translations of a page, for hreflang links and the
+language switcher: a translation still partly in another language is never
+advertised as its language (see ``status``)."""
 
 from dataclasses import dataclass
 
@@ -6,6 +8,8 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
+
+from .status import translation_statuses
 
 
 @dataclass(frozen=True)
@@ -32,20 +36,35 @@ def _language_name(locale: Locale) -> str:
     return name[:1].upper() + name[1:]
 
 
-def language_alternates(
+def complete_alternates(
     page: Page, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
-    """Every live, routable translation of ``page`` (itself included), by language.
+    """Every live, routable, complete translation of ``page`` (itself
+    included when complete), in the site's order of languages.
 
-    Returns an empty list when the page has no live translation besides itself,
-    so callers can show nothing rather than a one-item switcher.
+    Kept on the page object, so the switcher, hreflang links and JSON-LD of
+    one request share one query.
     """
-    pages = (
+    cached = getattr(page, "_recurrence_content_alternates", None)
+    if cached is not None and cached[0] is request:
+        return cached[1]
+    alternates = _complete_alternates(page, request)
+    page._recurrence_content_alternates = (request, alternates)
+    return alternates
+
+
+def _complete_alternates(
+    page: Page, request: HttpRequest | None
+) -> list[LanguageAlternate]:
+    pages = list(
         page.get_translations(inclusive=True).live().public().select_related("locale")
     )
+    statuses = translation_statuses(pages)
     default_code = Locale.get_default().language_code
     alternates = []
     for version in pages:
+        if not statuses[version.pk].is_complete:
+            continue
         url = version.get_full_url(request)
         if not url:
             # Not under any site (e.g. a translation outside the site tree).
@@ -62,8 +81,6 @@ def language_alternates(
                 is_default=version.locale.language_code == default_code,
             )
         )
-    if len(alternates) < 2:
-        return []
     # The site's own order of languages (WAGTAIL_CONTENT_LANGUAGES), so the
     # switcher reads the same on every page.
     order = list(get_content_languages())
@@ -76,3 +93,18 @@ def language_alternates(
             alt.language_code,
         ),
     )
+
+
+def language_alternates(
+    page: Page, request: HttpRequest | None
+) -> list[LanguageAlternate]:
+    """Every live, routable, complete translation of ``page`` (itself
+    included), by language.
+
+    Returns an empty list when the page has no such translation besides
+    itself, so callers can show nothing rather than a one-item switcher.
+    """
+    alternates = complete_alternates(page, request)
+    if len(alternates) < 2 or not any(alt.is_current for alt in alternates):
+        return []
+    return alternates

@@ -34,6 +34,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
+from .po_validation import refused_strings
+
 # Marks the string translations this module writes, so a later run can tell
 # them apart from a translator's own work (see the module docstring).
 SHIPPED_TOOL_NAME = "wagtail-recurrence-content shipped translation"
@@ -223,6 +225,16 @@ def apply_po(
             f"{po_file} is a “{file_language}” translation (its Language header), "
             f"not {locale.language_code}. Apply it to {file_language}, or fix the "
             "header if the file really is in that language."
+        )
+
+    refused = refused_strings(po)
+    if refused:
+        raise TranslationApplyError(
+            f"{po_file} was not applied: wagtail-localize would refuse "
+            f"{len(refused)} of its strings, and the page would show them in "
+            f"{source_page.locale.language_code} instead. Nothing was changed. "
+            "Fix these strings and apply the file again:\n"
+            + "\n".join(f"  {string}" for string in refused)
         )
 
     # Creates the source, or refreshes it if the English page has changed, so

@@ -147,3 +147,29 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
 
     # The run reached real articles and rejected bad input, not only 404s.
     assert {200, 404, 422} <= set(statuses)
+
+
+def test_openapi_types_the_translation_fields(client):
+    schema = client.get(f"{API}/openapi.json").json()
+    components = schema["components"]["schemas"]
+    summary = components["ArticleSummary"]["properties"]
+    status = summary["translation_status"]["anyOf"][0]
+    assert set(status["enum"]) == {
+        "source",
+        "complete",
+        "outdated",
+        "partial",
+        "not_started",
+    }
+    assert "translation_status" not in components["ArticleSummary"].get("required", [])
+    progress = components["TranslationProgress"]
+    assert progress["properties"]["translated"]["type"] == "integer"
+    not_found = components["ArticleNotFound"]["properties"]
+    assert not_found["available_locales"]["items"]["type"] == "string"
+    parameters = {
+        parameter["name"]: parameter
+        for path in schema["paths"].values()
+        for operation in path.values()
+        for parameter in operation.get("parameters", [])
+    }
+    assert parameters["include_incomplete"]["schema"]["type"] == "boolean"

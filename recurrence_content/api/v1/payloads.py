@@ -6,12 +6,15 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, Site
 
 from ...conf import get_setting
+from ...translation.status import TranslationStatus, translation_statuses
 from ..json_ld import build_json_ld
 from ..representation import represent
+from .review import review_fields
 from .schemas import ArticleSummary, article_schemas
+from .translation_schemas import TRANSLATION_FIELDS
 
 DETAIL_URL_NAME = "recurrence_content_api:article_detail"
 
@@ -38,18 +41,40 @@ def summary_payload(request, page: Page) -> dict[str, Any]:
     }
 
 
-def article_payload(request, page: Page, articles: PageQuerySet) -> dict[str, Any]:
+def status_fields(status: TranslationStatus) -> dict[str, Any]:
+    """``translation_status`` and ``translation_progress`` of one article."""
+    return {
+        "translation_status": status.status.value,
+        "translation_progress": {
+            "translated": status.translated,
+            "total": status.total,
+        },
+    }
+
+
+def _dump(schema, data: dict[str, Any], with_status: bool) -> dict[str, Any]:
+    return schema.model_validate(data).model_dump(
+        mode="json", exclude=None if with_status else TRANSLATION_FIELDS
+    )
+
+
+def article_payload(
+    request, page: Page, articles: PageQuerySet, with_status: bool = False
+) -> dict[str, Any]:
     """One article with alternates, licence, JSON-LD and blocks (``Article``).
 
     ``page`` is the specific page; ``articles`` the visible articles of the
-    site, from which the alternates come.
+    site, from which the alternates (complete translations only) come.
+    ``with_status`` adds the translation fields.
     """
-    alternates = (
+    others = list(
         articles.filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)
         .select_related("locale")
         .order_by("locale__language_code")
     )
+    statuses = translation_statuses([page, *others])
+    alternates = [other for other in others if statuses[other.pk].is_complete]
     # Block representations and JSON-LD in the article's own language.
     with translation.override(page.locale.language_code):
         body = represent(
@@ -70,18 +95,34 @@ def article_payload(request, page: Page, articles: PageQuerySet) -> dict[str, An
                 "text": get_setting("LICENSE_TEXT") or "",
                 "url": get_setting("LICENSE_URL") or "",
             },
-            "json_ld": build_json_ld(page, request),
+            "json_ld": build_json_ld(
+                page,
+                request,
+                [
+                    (other.locale.language_code, other.get_full_url(request))
+                    for other in alternates
+                ],
+            ),
+            **review_fields(page, Site.find_for_request(request)),
             "body": body,
         }
-    schema = article_schemas()[type(page)]
-    return schema.model_validate(data).model_dump(mode="json")
+    if with_status:
+        data |= status_fields(statuses[page.pk])
+    return _dump(article_schemas()[type(page)], data, with_status)
 
 
-def summaries(request, pages: list[Page]) -> list[dict[str, Any]]:
-    """Listed articles, validated against ``ArticleSummary``."""
+def summaries(
+    request, pages: list[Page], with_status: bool = False
+) -> list[dict[str, Any]]:
+    """Listed articles, validated against ``ArticleSummary``; ``with_status``
+    adds the translation fields."""
+    statuses = translation_statuses(pages) if with_status else {}
     return [
-        ArticleSummary.model_validate(summary_payload(request, page)).model_dump(
-            mode="json"
+        _dump(
+            ArticleSummary,
+            summary_payload(request, page)
+            | (status_fields(statuses[page.pk]) if with_status else {}),
+            with_status,
         )
         for page in pages
     ]

@@ -19,6 +19,8 @@ from wagtail.models import Page, get_page_models
 
 from ...models import PatientInfoPageMixin
 from ..block_schemas import BlockSchemas, RichText
+from .review import Review, Source
+from .translation_schemas import TranslationFields
 
 __all__ = ["RichText"]
 
@@ -38,7 +40,7 @@ class License(Schema):
     url: str
 
 
-class ArticleSummary(Schema):
+class ArticleSummary(TranslationFields, Schema):
     """An article as listed: enough to show a link and decide to fetch it."""
 
     id: UUID = Field(
@@ -66,6 +68,13 @@ class ArticleFields(ArticleSummary):
     json_ld: dict[str, Any] = Field(
         description="The schema.org MedicalWebPage the HTML page carries."
     )
+    # Clinical governance (review.py).
+    condition_name: str = Field(
+        description='The condition the article is about, or "".'
+    )
+    audience: Literal["patients", "carers", "professionals"]
+    review: Review
+    sources: list[Source]
 
 
 def article_page_models() -> list[type[Page]]:

@@ -12,13 +12,21 @@ from ninja.errors import HttpError
 from wagtail.coreutils import get_content_languages
 
 from ...conf import get_setting
+from ...translation.status import translation_status
 from . import queries
 from .caching import cache_key, cached_response
 from .http import JSON, add_cors_headers, json_response
 from .payloads import article_payload, summaries
-from .schemas import ArticleList, NotFound, ValidationErrors, article_schema
+from .schemas import ArticleList, ValidationErrors, article_schema
+from .translation_schemas import ArticleNotFound
 
-ERRORS = {404: NotFound, 422: ValidationErrors}
+ERRORS = {404: ArticleNotFound, 422: ValidationErrors}
+INCLUDE_INCOMPLETE = Query(
+    False,
+    description="Also list and serve translations that are not complete yet, "
+    "with `translation_status` and `translation_progress`: for translation "
+    "tooling, never for patients.",
+)
 NOT_MODIFIED = {304: None}
 # Upper bound on offset so no database sees an OFFSET it cannot store.
 MAX_OFFSET = 1_000_000
@@ -88,6 +96,7 @@ def article_list(
         "(100 by default).",
     ),
     offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Articles to skip."),
+    include_incomplete: bool = INCLUDE_INCOMPLETE,
 ):
     """Live, public articles of this site, newest publication first."""
     max_limit = get_setting("FEED_MAX_LIMIT")
@@ -104,6 +113,8 @@ def article_list(
             articles = articles.filter(locale_id=language.pk)
         if since is not None:
             articles = articles.filter(last_published_at__gt=since)
+        if not include_incomplete:
+            articles = queries.complete_only(articles)
         articles = articles.order_by("-last_published_at", "-id")
         if q is not None:
             words = queries.search_words(q)
@@ -123,7 +134,9 @@ def article_list(
             "previous": _page_url(request, max(offset - limit, 0), limit)
             if offset > 0
             else None,
-            "results": summaries(request, queries.specific_pages(ids)),
+            "results": summaries(
+                request, queries.specific_pages(ids), with_status=include_incomplete
+            ),
         }
 
     return json_response(request, cached_response(request, cache_key(request), build))
@@ -143,6 +156,7 @@ def article_detail(
         description="The article's language, e.g. `es`; the site's default "
         "language when omitted.",
     ),
+    include_incomplete: bool = INCLUDE_INCOMPLETE,
 ):
     """An article with its blocks; 404 unless it is live and public here."""
     language = queries.parse_locale(locale) or queries.default_locale()
@@ -150,12 +164,24 @@ def article_detail(
     page = queries.find_article(articles, translation_key, language)
     if page is None:
         raise HttpError(404, "No such article in this language.")
+    if not include_incomplete and not translation_status(page).is_complete:
+        available = queries.complete_locales(articles, translation_key)
+        return 404, {
+            "detail": (
+                f"This article is not translated into {language.language_code} "
+                "yet, so it is not served in that language. Available in: "
+                f"{', '.join(available) or 'none'}."
+            ),
+            "available_locales": available,
+        }
     key = cache_key(request, page.pk, page.live_revision_id, language.language_code)
 
     def build() -> dict[str, Any]:
         specific = page.specific
         specific.locale = page.locale
-        return article_payload(request, specific, articles)
+        return article_payload(
+            request, specific, articles, with_status=include_incomplete
+        )
 
     cached = cached_response(request, key, build)
     return json_response(request, cached, language=page.locale.language_code)

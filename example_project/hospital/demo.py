@@ -16,7 +16,9 @@ from recurrence_content.translation.shipped import apply_shipped_translations
 from .models import HomePage
 
 ADMIN_USERNAME = "admin"
-DEMO_HOST, DEMO_PORT = "127.0.0.1", int(os.environ.get("DEMO_PORT", "8000"))
+# `make serve` (and the tests that run it) serve on another address.
+DEMO_HOST = os.environ.get("DEMO_HOST", "127.0.0.1")
+DEMO_PORT = int(os.environ.get("DEMO_PORT", "8000"))
 BASE_URL = f"http://{DEMO_HOST}:{DEMO_PORT}"
 
 

@@ -9,8 +9,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
 PYTEST_ARGS ?=
 MANAGE := cd example_project && ../$(BIN)/python manage.py
+# The demo's port; the Site's address and printed URLs follow it.
+DEMO_PORT ?= 8000
 
-.PHONY: install test demo lint format migrations-check wheel-check bench clean messages
+.PHONY: install test demo serve lint format migrations-check wheel-check bench clean messages
 
 install: $(STAMP)
 
@@ -30,8 +32,20 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) setup_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	DEMO_PORT=$(DEMO_PORT) $(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:$(DEMO_PORT)
+
+# The example site as it runs in production: gunicorn, DEBUG off, static files
+# by WhiteNoise; PostgreSQL when DATABASE_URL is set, Redis as the cache when
+# REDIS_URL is set, Varnish purged on publish when VARNISH_URL is set.
+SERVE_PORT ?= 8000
+WORKERS ?= 2
+serve: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v 0
+	cd example_project && DEMO_PORT=$(SERVE_PORT) ../$(BIN)/python manage.py setup_demo
+	cd example_project && DJANGO_DEBUG=0 ../$(BIN)/gunicorn example_site.wsgi \
+		--workers $(WORKERS) --bind 127.0.0.1:$(SERVE_PORT) --access-logfile -
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,8 +13,10 @@ class RecurrenceContentConfig(AppConfig):
     def ready(self) -> None:
         # Importing registers the system checks.
         from . import checks  # noqa: F401
+        from .api.v1.purge import connect_front_end_purge
         from .api.v1.signals import connect_cache_invalidation
         from .translation.signals import connect_status_invalidation
 
         connect_cache_invalidation()
+        connect_front_end_purge()
         connect_status_invalidation()

@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -91,3 +92,163 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url(settings_dict: dict) -> str:
+    """A DATABASE_URL for the test database this process uses (PostgreSQL),
+    so a server in another process sees what the test commits."""
+    user = settings_dict.get("USER") or ""
+    password = settings_dict.get("PASSWORD") or ""
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{auth}{host}:{port}/{settings_dict['NAME']}"
+
+
+class Gunicorn:
+    """gunicorn serving ``tests.server_settings`` on a loopback port."""
+
+    def __init__(self, env: dict[str, str], workers: int = 2) -> None:
+        self.port = free_port()
+        self.env = env
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix="gunicorn-", suffix=".log", delete=False
+        )
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        env = {
+            **os.environ,
+            **self.env,
+            "DJANGO_SETTINGS_MODULE": "tests.server_settings",
+            "PYTHONPATH": str(ROOT),
+        }
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "django.core.wsgi:get_wsgi_application()",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_port(self.port, timeout=30)
+        except TimeoutError:
+            self.stop()
+            raise RuntimeError(
+                "gunicorn did not start: " + Path(self.log.name).read_text()[-2000:]
+            ) from None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            self.process = None
+
+
+VCL = """vcl 4.1;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "%(backend_port)d";
+}
+
+acl purgers {
+    "127.0.0.1";
+    "localhost";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "PURGE only from localhost"));
+        }
+        return (purge);
+    }
+}
+
+sub vcl_backend_response {
+    # Keep every page until it is purged, so a stale page would show.
+    if (beresp.status == 200) {
+        set beresp.ttl = 1h;
+    }
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
+"""
+
+
+class Varnish:
+    """Debian's varnishd on a loopback port in front of ``backend_port``,
+    accepting PURGE from localhost."""
+
+    def __init__(self, backend_port: int) -> None:
+        self.program = require_program("varnishd", "varnish")
+        self.port = free_port()
+        self.backend_port = backend_port
+        self.workdir = Path(tempfile.mkdtemp(prefix="varnish-"))
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        vcl = self.workdir / "default.vcl"
+        vcl.write_text(VCL % {"backend_port": self.backend_port})
+        self.workdir.chmod(0o755)
+        vcl.chmod(0o644)
+        self.process = subprocess.Popen(
+            [
+                self.program,
+                "-F",  # foreground: this process is varnishd's manager
+                "-n",
+                str(self.workdir / "instance"),
+                "-a",
+                f"127.0.0.1:{self.port}",
+                "-f",
+                str(vcl),
+                "-s",
+                "malloc,32m",
+                "-T",
+                "none",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            wait_for_port(self.port, timeout=30)
+        except TimeoutError:
+            self.process.kill()
+            raise RuntimeError(
+                "varnishd did not start: " + self.process.stderr.read().decode()
+            ) from None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            self.process = None
+        shutil.rmtree(self.workdir, ignore_errors=True)

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    # Purges page and feed URLs when WAGTAILFRONTENDCACHE is set (the Varnish
+    # tests set it); without that setting it does nothing.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",

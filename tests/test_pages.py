@@ -133,3 +133,37 @@ def test_search_finds_articles_by_summary_and_block_text(
     assert [p.title for p in by_block] == ["Does cancer always come back?"]
     by_summary = PatientInfoPage.objects.live().search("recur")
     assert "Does cancer always come back?" in [p.title for p in by_summary]
+
+
+def test_meta_description_is_the_summary_unless_the_editor_wrote_one(client, host_page):
+    article = make_article(host_page, summary="Some cancers can come back.")
+    soup = get_soup(client, article)
+    assert soup.select_one('meta[name="description"]')["content"] == (
+        "Some cancers can come back."
+    )
+    assert soup.select_one('meta[property="og:title"]')["content"] == article.title
+    assert soup.select_one('meta[property="og:description"]')["content"] == (
+        "Some cancers can come back."
+    )
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
+    assert soup.select_one('meta[property="og:url"]')["content"] == article.full_url
+
+    article.search_description = "Written for search results."
+    article.seo_title = "Cancer recurrence"
+    article.save_revision().publish()
+    soup = get_soup(client, article)
+    assert [m["content"] for m in soup.select('meta[name="description"]')] == [
+        "Written for search results."
+    ]
+    assert (
+        soup.select_one('meta[property="og:title"]')["content"] == "Cancer recurrence"
+    )
+
+
+def test_index_page_describes_itself_with_its_intro(client, host_page):
+    index = PatientInfoIndexPage(title="Patient information", intro="Our leaflets.")
+    host_page.add_child(instance=index)
+    index.save_revision().publish()
+    soup = get_soup(client, index)
+    assert soup.select_one('meta[name="description"]')["content"] == "Our leaflets."
+    assert soup.select_one('meta[property="og:type"]')["content"] == "website"

@@ -2,7 +2,9 @@
 
 This is how a hospital's existing Wagtail site adds wagtail-recurrence-content;
 the lines marked "recurrence_content" are the ones the README asks for.
-SQLite by default; PostgreSQL when DATABASE_URL is set.
+SQLite by default; PostgreSQL when DATABASE_URL is set; Redis as the cache when
+REDIS_URL is set; Varnish purged on publish when VARNISH_URL is set. `make
+serve` runs it that way under gunicorn (see docs/deploy.md).
 """
 
 import os
@@ -15,7 +17,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # A development-only key: the example site is never deployed as it is.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-site-not-for-production")
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = os.environ.get(
+    "DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]"
+).split(",")
 
 INSTALLED_APPS = [
     "hospital",
@@ -24,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "ninja",  # recurrence_content: feed docs page with local Swagger UI files
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",  # purges Varnish/CDN on publish
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -54,6 +59,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app server itself when DEBUG is off (`make serve`);
+    # a larger site puts them on a CDN or shared storage.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -83,6 +91,34 @@ DATABASES = {
     )
 }
 
+# Redis, shared by every app server, when REDIS_URL is set. django-redis with
+# IGNORE_EXCEPTIONS: Wagtail reads this cache on every page URL, and a Redis
+# outage must be a cache miss, not a 500 (docs/deploy.md).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "example-hospital",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# A Varnish (or any HTTP cache accepting PURGE) in front of the app servers:
+# publishing purges the page's and the feed's URLs.
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+
 AUTH_PASSWORD_VALIDATORS = []
 
 LANGUAGE_CODE = "en"
@@ -107,7 +143,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Example Hospital"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('DEMO_PORT', '8000')}"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # recurrence_content: the template the article pages extend.

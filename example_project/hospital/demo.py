@@ -1,5 +1,6 @@
 """Builds the example hospital's page tree for ``make demo``, idempotently."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -8,19 +9,22 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from recurrence_content.loading import LoadResult, load_article
+from recurrence_content.models import PatientInfoIndexPage
 from recurrence_content.translation.apply import ApplyResult
 from recurrence_content.translation.shipped import apply_shipped_translations
 
-from .models import HomePage, StandardPage
+from .models import HomePage
 
 ADMIN_USERNAME = "admin"
-DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
+# `make serve` (and the tests that run it) serve on another address.
+DEMO_HOST = os.environ.get("DEMO_HOST", "127.0.0.1")
+DEMO_PORT = int(os.environ.get("DEMO_PORT", "8000"))
 BASE_URL = f"http://{DEMO_HOST}:{DEMO_PORT}"
 
 
 @transaction.atomic
-def build_site() -> StandardPage:
-    """Make sure the site has a hospital home page and a "Cancer care" page."""
+def build_site() -> PatientInfoIndexPage:
+    """Make sure the site has a hospital home page and a "Cancer care" section."""
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     site = Site.objects.get(is_default_site=True)
@@ -40,14 +44,29 @@ def build_site() -> StandardPage:
         home.save_revision().publish()
         site.root_page = home
         site.save()
+    remove_wagtail_welcome_page()
     cancer_care = home.get_children().filter(slug="cancer-care").specific().first()
     if cancer_care is None:
-        cancer_care = StandardPage(
-            title="Cancer care", slug="cancer-care", intro="Information for patients."
+        # The section is the app's own index page, which lists its articles.
+        cancer_care = PatientInfoIndexPage(
+            title="Cancer care",
+            slug="cancer-care",
+            intro="Information for patients.",
         )
         home.add_child(instance=cancer_care)
         cancer_care.save_revision().publish()
     return cancer_care
+
+
+def remove_wagtail_welcome_page() -> None:
+    """Delete the "Welcome to your new Wagtail site!" page Wagtail's migrations
+    create, once no site serves it: a reader must not land on it."""
+    welcome = Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    ).exclude(sites_rooted_here__isnull=False)
+    for page in welcome:
+        if page.get_children_count() == 0:
+            page.delete()
 
 
 def reset_admin_password() -> tuple[str, str]:
@@ -62,7 +81,7 @@ def reset_admin_password() -> tuple[str, str]:
     return ADMIN_USERNAME, password
 
 
-def load_shipped_article(cancer_care: Page) -> LoadResult:
+def load_shipped_article(cancer_care: PatientInfoIndexPage) -> LoadResult:
     """Load the shipped article under "Cancer care" and publish it.
 
     Safe to repeat: an article already loaded is left as it is.

@@ -21,6 +21,7 @@ from ..models import LoadedContent, PatientInfoPage, PatientInfoPageMixin
 from .errors import LoadError
 from .exporter import page_content
 from .fileformat import ArticleFile, body_block, content_hash, read_file
+from .links import apply_links
 from .shipped import shipped_dir, shipped_files
 from .targets import resolve_locale, resolve_page
 
@@ -91,9 +92,12 @@ def load_files(
     publish: bool = False,
     update: bool = False,
     dry_run: bool = False,
+    links: "dict[str, str] | None" = None,
 ) -> list[LoadResult]:
     """Load content files (default: the shipped ones) in one transaction.
 
+    ``links`` points related links at the site's own pages: ``{"link name":
+    "/url/path/" or page ID or "https://…"}`` (see ``loading/links.py``).
     Every file is validated before anything is written; any error raises
     LoadError and leaves the database as it was.
     """
@@ -103,6 +107,7 @@ def load_files(
     articles = [read_file(path) for path in paths]
     with transaction.atomic():
         _lock()
+        articles = apply_links(articles, links or {})
         results = [
             _load(article, parent, locale, publish, update, dry_run)
             for article in articles

@@ -33,3 +33,32 @@ def test_checklist_prints_with_boxes_to_tick(browser_page, live_server, host_pag
     assert callout_background == "rgba(0, 0, 0, 0)"  # no ink-heavy fills on paper
     pdf = browser_page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+def test_a_factors_detail_is_readable_on_a_phone(browser_page, live_server, host_page):
+    """At 320 px the detail sits under its factor at full width, not squeezed
+    into a column beside it."""
+    article = make_article(host_page)
+    browser_page.set_viewport_size({"width": 320, "height": 800})
+    browser_page.goto(live_server.url + article.url)
+    item = browser_page.locator(".rc-checklist__item").nth(1)
+    factor = item.locator(".rc-checklist__factor").bounding_box()
+    detail = item.locator(".rc-checklist__detail").bounding_box()
+    assert detail["y"] >= factor["y"] + factor["height"] - 1  # below, not beside
+    assert detail["x"] == factor["x"]
+    assert detail["width"] >= 0.8 * item.bounding_box()["width"]
+
+
+def test_the_article_is_a_centred_column_at_desktop_width(
+    browser_page, live_server, host_page
+):
+    article = make_article(host_page)
+    browser_page.set_viewport_size({"width": 1280, "height": 800})
+    browser_page.goto(live_server.url + article.url)
+    box = browser_page.locator("article.rc-article").bounding_box()
+    left, right = box["x"], 1280 - box["x"] - box["width"]
+    assert box["width"] < 800 and abs(left - right) <= 1
+    font = browser_page.locator("article.rc-article").evaluate(
+        "el => getComputedStyle(el).fontFamily"
+    )
+    assert "sans-serif" in font

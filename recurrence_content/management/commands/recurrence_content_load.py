@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from recurrence_content.loading import LoadError
+from recurrence_content.loading.links import parse_link_options, read_link_file
 from recurrence_content.loading.with_translations import (
     load_with_translations,
     parse_languages,
@@ -52,12 +53,33 @@ class Command(BaseCommand):
             "changes (never publishes them).",
         )
         parser.add_argument(
+            "--link",
+            action="append",
+            dest="links",
+            default=[],
+            metavar="NAME=TARGET",
+            help="Point a related link at your own page (repeatable): its title's "
+            "slug, '=', a URL path on the default site, a page ID or an http(s) "
+            "address, e.g. is-cancer-hereditary=/cancer-care/is-cancer-hereditary/. "
+            "Give the same links on every load.",
+        )
+        parser.add_argument(
+            "--links",
+            dest="links_file",
+            metavar="FILE",
+            help="A JSON file of {NAME: TARGET}, as for --link.",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Print the plan; write nothing."
         )
 
     def handle(self, *args, **options):
         translations = options["translations"]
         try:
+            links = (
+                read_link_file(options["links_file"]) if options["links_file"] else {}
+            )
+            links.update(parse_link_options(options["links"]))
             report = load_with_translations(
                 options["files"],
                 parent=options["parent"],
@@ -66,6 +88,7 @@ class Command(BaseCommand):
                 publish=options["publish"],
                 update=options["update"],
                 dry_run=options["dry_run"],
+                links=links,
             )
         except (LoadError, TranslationApplyError) as exc:
             raise CommandError(str(exc)) from None

@@ -3,16 +3,26 @@ CSV, XLSX) and the panel on an article's edit view."""
 
 import csv
 import io
+from urllib.parse import urlencode
 
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from recurrence_content.translation.report import URL_NAME
 from tests.factories import make_article
 from tests.localize_helpers import submit_translation, translate_strings
+
+FORM_ENCODED = "application/x-www-form-urlencoded"
+User = get_user_model()
 
 
 @pytest.fixture
@@ -90,18 +100,81 @@ def test_the_report_exports_csv_and_xlsx(admin_client, article, translated):
     }
 
 
+def translator_edits_title(admin_client, page, locale, value: str) -> None:
+    """A translator changes the title in wagtail-localize's editor and publishes."""
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale
+    )
+    segment = StringSegment.objects.get(
+        source=translation.source, context__path="title"
+    )
+    url = reverse(
+        "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
+    )
+    response = admin_client.put(
+        url, urlencode({"value": value}), content_type=FORM_ENCODED
+    )
+    assert response.status_code in (200, 201), response.content[:300]
+    target = page.get_translation(locale)
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"}
+    )
+    assert response.status_code == 302
+
+
 def test_the_report_shows_an_outdated_translation_until_synced(
-    admin_client, article, locales, on_commit
+    admin_client, client, article, locales, on_commit
 ):
     translate_strings(article, locales["es"], on_commit)
+    with on_commit(execute=True):
+        translator_edits_title(
+            admin_client, article, locales["es"], "¿El cáncer siempre vuelve?"
+        )
+    spanish = article.get_translation(locales["es"]).specific
+    assert spanish.title == "¿El cáncer siempre vuelve?"
     assert report_rows(admin_client)["Spanish"]["Status"] == "Complete"
 
+    # The English editor changes one sentence: the Spanish page is wholly
+    # Spanish still (of the earlier English), so it stays public.
     article.summary = "Some cancers can come back after treatment."
-    article.save_revision().publish()
-    assert report_rows(admin_client)["Spanish"]["Status"] == "Outdated"
+    with on_commit(execute=True):
+        article.save_revision().publish()
+    row = report_rows(admin_client)["Spanish"]
+    assert (row["Status"], row["Outdated"]) == ("Outdated", "True")
+    assert client.get(spanish.url).status_code == 200
 
-    TranslationSource.objects.get(object_id=article.translation_key).update_from_db()
-    assert report_rows(admin_client)["Spanish"]["Status"] == "Partial"
+    # "Sync translated pages" in the admin, publishing: the changed sentence
+    # now needs translating, and the translator's title is still there.
+    source = TranslationSource.objects.get(object_id=article.translation_key)
+    with on_commit(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    assert response.status_code == 302
+    total = StringSegment.objects.filter(source=source).count()
+    row = report_rows(admin_client)["Spanish"]
+    assert (row["Status"], row["Progress"], row["Outdated"]) == (
+        "Partial",
+        f"{total - 1} of {total}",
+        "False",
+    )
+    edit = StringTranslation.objects.get(
+        locale=locales["es"], context__path="title", context__object=source.object
+    )
+    assert (edit.data, edit.last_translated_by) == (
+        "¿El cáncer siempre vuelve?",
+        User.objects.get(username="admin"),
+    )
+    spanish.refresh_from_db()
+    assert spanish.title == "¿El cáncer siempre vuelve?"
+
+    # A partial translation whose source changes again is outdated too.
+    article.summary = "Some cancers come back years after treatment."
+    with on_commit(execute=True):
+        article.save_revision().publish()
+    row = report_rows(admin_client)["Spanish"]
+    assert (row["Status"], row["Outdated"]) == ("Partial", "True")
 
 
 def test_the_report_is_in_the_reports_menu(admin_client):

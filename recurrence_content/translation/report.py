@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models import PatientInfoPageMixin
-from .status import Status, translation_statuses
+from .status import translation_statuses
 
 URL_NAME = "recurrence_content_translation_report"
 RESULTS_URL_NAME = "recurrence_content_translation_report_results"
@@ -125,7 +125,7 @@ class TranslationReportView(ReportView):
             page.rc_total = status.total
             page.rc_progress = status.progress
             page.rc_last_synced = status.last_synced
-            page.rc_outdated = status.status == Status.OUTDATED
+            page.rc_outdated = status.source_changed
         return pages
 
 

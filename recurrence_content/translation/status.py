@@ -69,6 +69,9 @@ class TranslationStatus:
     # The plain text of every string the published page shows untranslated.
     untranslated: tuple[str, ...] = field(default=())
     last_synced: datetime | None = None
+    # The published source's strings differ from those last synced, whatever
+    # the status: translators have new strings to see once it is synced.
+    source_changed: bool = False
 
     @property
     def is_complete(self) -> bool:
@@ -196,11 +199,12 @@ def _translation_status(page: Page, translation) -> TranslationStatus:
     ]
     total = len(segments)
     translated = total - len(untranslated)
+    source_changed = _source_changed(source, segments)
     if untranslated and translated == 0:
         status = Status.NOT_STARTED
     elif untranslated:
         status = Status.PARTIAL
-    elif _source_changed(source, segments):
+    elif source_changed:
         status = Status.OUTDATED
     else:
         status = Status.COMPLETE
@@ -211,6 +215,7 @@ def _translation_status(page: Page, translation) -> TranslationStatus:
         source_language=source.locale.language_code,
         untranslated=tuple(_plain_text(data) for data in untranslated),
         last_synced=source.last_updated_at,
+        source_changed=source_changed,
     )
 
 

@@ -166,14 +166,17 @@ def article_detail(
         raise HttpError(404, "No such article in this language.")
     if not include_incomplete and not translation_status(page).is_complete:
         available = queries.complete_locales(articles, translation_key)
-        return 404, {
-            "detail": (
+        body = ArticleNotFound(
+            detail=(
                 f"This article is not translated into {language.language_code} "
                 "yet, so it is not served in that language. Available in: "
                 f"{', '.join(available) or 'none'}."
             ),
-            "available_locales": available,
-        }
+            available_locales=available,
+        )
+        # Built here rather than returned as (404, body), which django-ninja
+        # deprecates.
+        return api.create_response(request, body.model_dump(), status=404)
     key = cache_key(request, page.pk, page.live_revision_id, language.language_code)
 
     def build() -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 
+from recurrence_content.api.wagtail_v2 import PagesAPIViewSet
 from tests.urls import urlpatterns as site_urlpatterns
 
 api_router = WagtailAPIRouter("wagtailapi")

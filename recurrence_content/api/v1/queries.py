@@ -12,7 +12,7 @@ import re
 from datetime import UTC, datetime
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, PageQuerySet, Site
@@ -140,40 +140,6 @@ def specific_pages(ids: list[int]) -> list[Page]:
     for page in pages.values():
         page.locale = locales[page.locale_id]
     return [pages[pk] for pk in ids if pk in pages]
-
-
-def complete_only(articles: PageQuerySet) -> PageQuerySet:
-    """``articles`` less the translations still partly in another language.
-
-    Statuses come from their cache; the feed's responses are cached on top,
-    and emptied whenever a status can change.
-    """
-    from django.apps import apps
-
-    if not apps.is_installed("wagtail_localize"):
-        return articles
-    from wagtail_localize.models import Translation as LocalizeTranslation
-
-    # Only a wagtail-localize translation or an alias can be incomplete: one
-    # query finds those, and only their statuses are looked up.
-    candidates = list(
-        articles.filter(
-            Q(
-                Exists(
-                    LocalizeTranslation.objects.filter(
-                        source__object_id=OuterRef("translation_key"),
-                        target_locale_id=OuterRef("locale_id"),
-                        enabled=True,
-                    )
-                )
-            )
-            | Q(alias_of__isnull=False)
-        ).defer_streamfields()
-    )
-    statuses = translation_statuses(candidates)
-    return articles.exclude(
-        pk__in=[pk for pk, status in statuses.items() if not status.is_complete]
-    )
 
 
 def complete_locales(articles: PageQuerySet, translation_key: UUID) -> list[str]:

@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from wagtail.coreutils import get_content_languages
 
 from ...conf import get_setting
+from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import queries
 from .caching import cache_key, cached_response
@@ -114,7 +115,7 @@ def article_list(
         if since is not None:
             articles = articles.filter(last_published_at__gt=since)
         if not include_incomplete:
-            articles = queries.complete_only(articles)
+            articles = complete_only(articles)
         articles = articles.order_by("-last_published_at", "-id")
         if q is not None:
             words = queries.search_words(q)

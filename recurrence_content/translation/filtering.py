@@ -1,0 +1,44 @@
+"""Leave incomplete translations out of a queryset of pages, for anything
+that lists pages to readers or consumers (the feed, Wagtail API v2)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from wagtail.models import PageQuerySet
+
+from .status import translation_statuses
+
+
+def complete_only(pages: PageQuerySet) -> PageQuerySet:
+    """``pages`` (of any type) less the translations still partly in another
+    language.
+
+    Statuses come from their cache (the feed's responses are cached on top,
+    and emptied whenever a status can change).
+    """
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_localize"):
+        return pages
+    from wagtail_localize.models import Translation as LocalizeTranslation
+
+    # Only a wagtail-localize translation or an alias can be incomplete: one
+    # query finds those, and only their statuses are looked up.
+    candidates = list(
+        pages.filter(
+            Q(
+                Exists(
+                    LocalizeTranslation.objects.filter(
+                        source__object_id=OuterRef("translation_key"),
+                        target_locale_id=OuterRef("locale_id"),
+                        enabled=True,
+                    )
+                )
+            )
+            | Q(alias_of__isnull=False)
+        ).defer_streamfields()
+    )
+    statuses = translation_statuses(candidates)
+    return pages.exclude(
+        pk__in=[pk for pk, status in statuses.items() if not status.is_complete]
+    )

@@ -39,6 +39,9 @@ DEFAULTS: dict[str, Any] = {
     # Publisher named in schema.org data; None means the Wagtail site's name
     # (Site.site_name, else WAGTAIL_SITE_NAME).
     "PUBLISHER_NAME": None,
+    # --- The Infobutton endpoint for EHRs (docs/ehr.md) ---
+    # Most entries one response gives (MedlinePlus Connect gives 3).
+    "INFOBUTTON_MAX_RESULTS": 3,
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

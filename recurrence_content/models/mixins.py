@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
@@ -167,11 +167,26 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         heading=_("Clinical review"),
         classname="collapsible",
     )
+    # Codes (models/codes.py) in a panel of their own: an EHR finds the
+    # article by them, in every language.
+    codes_panel = InlinePanel(
+        "clinical_codes",
+        heading=_("Clinical codes"),
+        label=_("Code"),
+        help_text=_(
+            "Optional. Diagnoses, tests or medicines this article is for, so a "
+            "patient record can offer it (see the EHR guide). Tag only codes "
+            "your clinicians have chosen; every language of the article "
+            "answers for them."
+        ),
+        classname="collapsible",
+    )
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("condition_name"),
         FieldPanel("body"),
         review_panel,
+        codes_panel,
         TranslationStatusPanel(),
     ]
     # Wagtail API v2 gives the body the same block JSON as the feed.

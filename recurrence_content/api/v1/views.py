@@ -54,6 +54,13 @@ class FeedAPI(NinjaAPI):
                 for parameter in operation.get("parameters", []):
                     if parameter["name"] in limits:
                         _narrow(parameter["schema"], limits[parameter["name"]])
+        from ...infobutton.views import openapi_paths
+
+        paths, components = openapi_paths()
+        schema["paths"].update(paths)
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(
+            components
+        )
         return schema
 
 

@@ -10,6 +10,9 @@ import re
 ICD10CM = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 # SNOMED CT identifiers: 6 to 18 digits, no leading zero.
 SCTID = re.compile(r"^[1-9][0-9]{5,17}$")
+# The partition digits (second and third from last) of a concept's
+# identifier: short (00) and extension (10) form.
+SCTID_CONCEPT_PARTITIONS = ("00", "10")
 LOINC = re.compile(r"^([0-9]{1,5})-([0-9])$")
 RXCUI = re.compile(r"^[1-9][0-9]{0,9}$")
 
@@ -31,7 +34,7 @@ _P = [
     [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
     [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
     [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 7, 6, 8, 0],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
     [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
     [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
     [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],

@@ -51,6 +51,15 @@ def _snomed(code: str) -> str:
             ),
             code="snomed_shape",
         )
+    if code[-3:-1] not in checks.SCTID_CONCEPT_PARTITIONS:
+        raise ValidationError(
+            _(
+                "This SNOMED CT identifier is not a concept's (it may be a "
+                "description's or a relationship's). Enter the concept "
+                "identifier, shown as the ‘SCTID’ of the concept."
+            ),
+            code="snomed_not_concept",
+        )
     if not checks.verhoeff_valid(code):
         raise ValidationError(
             _(

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PatientInfoStreamBlock
+from ..coding.forms import ClinicalCodesPanel
 from ..conf import get_setting
 from ..governance.blocks import reviewers_block, sources_block
 from ..governance.review import add_interval
@@ -169,7 +170,7 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
     )
     # Codes (models/codes.py) in a panel of their own: an EHR finds the
     # article by them, in every language.
-    codes_panel = InlinePanel(
+    codes_panel = ClinicalCodesPanel(
         "clinical_codes",
         heading=_("Clinical codes"),
         label=_("Code"),

@@ -24,7 +24,7 @@ RESPONSE_TYPES = (XML, JSON, JSONP)
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 # A JavaScript name or dotted path, nothing a browser could run otherwise.
-CALLBACK_NAME = re.compile(r"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$", re.ASCII)
+CALLBACK_NAME = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$")
 MAX_CALLBACK_LENGTH = 100
 
 
@@ -85,18 +85,20 @@ def parse_query(
         raise BadParameter(
             RESPONSE_TYPE, f"Use one of: {', '.join(RESPONSE_TYPES)} (the default)."
         )
-    callback = (callback or "").strip()
-    if response_type == JSONP and not (
-        len(callback) <= MAX_CALLBACK_LENGTH and CALLBACK_NAME.match(callback)
+    # Checked whenever sent, so a bad name is caught before JSONP is chosen.
+    if (callback is not None or response_type == JSONP) and not (
+        callback
+        and len(callback) <= MAX_CALLBACK_LENGTH
+        and CALLBACK_NAME.fullmatch(callback)
     ):
         raise BadParameter(
             CALLBACK,
-            f"{JSONP} needs a callback: a JavaScript function name such as "
-            f"handleInfobutton (letters, digits, _ and $, dots between names, "
-            f"at most {MAX_CALLBACK_LENGTH} characters).",
+            f"Give a JavaScript function name such as handleInfobutton (letters, "
+            f"digits, _ and $, dots between names, at most {MAX_CALLBACK_LENGTH} "
+            f"characters); {JSONP} needs one.",
         )
     requested_language = (language or "").strip()
-    if requested_language and not LANGUAGE_TAG.match(requested_language):
+    if requested_language and not LANGUAGE_TAG.fullmatch(requested_language):
         raise BadParameter(
             LANGUAGE, "Give a language code such as en or es (ISO 639, BCP 47)."
         )

@@ -14,6 +14,7 @@ from ..api.json_ld import publisher_name
 from ..api.v1.caching import cache_key, cached_response
 from ..api.v1.http import add_cors_headers, conditional_response
 from ..api.v1.schemas import ValidationErrors
+from ..coding import SYSTEMS
 from . import formats, params
 from .schemas import InfobuttonFeed
 from .search import find_entries
@@ -54,6 +55,8 @@ def invalid_parameter(request, error: ValidationError) -> HttpResponse:
     url_name="infobutton",
     summary="Articles for a clinical code (HL7 Infobutton, URL-based)",
     tags=["infobutton"],
+    # The JSON form's keys (``_value``, ``lastReviewed``) are aliases.
+    by_alias=True,
 )
 def infobutton(
     request,
@@ -128,8 +131,29 @@ def openapi_paths() -> tuple[dict, dict]:
     cannot declare itself.
     """
     schema = api.get_openapi_schema()
+    # What parse_query accepts, so a client (and Schemathesis) knows which
+    # requests are valid; the view checks them itself, to word its 400s.
+    constraints = {
+        params.CODE: ({"minLength": 1, "pattern": r"\S"}, True),
+        params.CODE_SYSTEM: ({"enum": [system.oid for system in SYSTEMS]}, True),
+        params.LANGUAGE: ({"pattern": params.LANGUAGE_TAG.pattern}, False),
+        params.RESPONSE_TYPE: ({"enum": list(params.RESPONSE_TYPES)}, False),
+        params.CALLBACK: (
+            {
+                "pattern": params.CALLBACK_NAME.pattern,
+                "maxLength": params.MAX_CALLBACK_LENGTH,
+            },
+            False,
+        ),
+    }
     for path in schema["paths"].values():
-        content = path["get"]["responses"]["200"]["content"]
+        for parameter in path["get"]["parameters"]:
+            if parameter["name"] in constraints:
+                extra, required = constraints[parameter["name"]]
+                parameter["schema"] = {"type": "string", **extra}
+                parameter["required"] = required
+        # django-ninja keys responses by int status until JSON-encoded.
+        content = path["get"]["responses"][200]["content"]
         for kind in (params.XML, params.JSONP):
             content[CONTENT_TYPES[kind].split(";")[0]] = {"schema": {"type": "string"}}
     return schema["paths"], schema.get("components", {}).get("schemas", {})

@@ -139,7 +139,7 @@ def test_only_live_public_pages_of_the_requesting_site(client, home, host_page):
             "mainSearchCriteria.v.c=Z85&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90"
             "&knowledgeResponseType=application/javascript",
             "callback",
-            "function name",
+            "JavaScript function name",
         ),
         (
             "mainSearchCriteria.v.c=Z85&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90"

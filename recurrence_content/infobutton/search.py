@@ -67,9 +67,9 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
         rank[key] = min(rank.get(key, len(codes)), codes.index(code))
     if not rank:
         return []
-    ids = queries.complete_only(
-        articles.filter(translation_key__in=rank)
-    ).values_list("pk", flat=True)
+    ids = queries.complete_only(articles.filter(translation_key__in=rank)).values_list(
+        "pk", flat=True
+    )
     versions: dict[UUID, list[Page]] = defaultdict(list)
     for page in queries.specific_pages(list(ids)):
         versions[page.translation_key].append(page)
@@ -81,7 +81,8 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
     chosen = [_choose(pages, wanted, default, statuses) for pages in versions.values()]
     chosen.sort(key=lambda page: (rank[page.translation_key], page.title.casefold()))
     return [
-        _entry(request, page) for page in chosen[: get_setting("INFOBUTTON_MAX_RESULTS")]
+        _entry(request, page)
+        for page in chosen[: get_setting("INFOBUTTON_MAX_RESULTS")]
     ]
 
 

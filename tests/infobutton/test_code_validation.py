@@ -23,12 +23,7 @@ def test_check_digits_of_published_codes():
 
 def post_codes(admin_client, host_page, codes):
     form = article_form()
-    form.update(
-        {
-            key: value
-            for key, value in _codes_form(codes).items()
-        }
-    )
+    form.update(_codes_form(codes))
     return admin_client.post(add_url(host_page), form)
 
 
@@ -58,13 +53,22 @@ def test_editor_saves_valid_codes_normalised(admin_client, host_page):
     response = post_codes(
         admin_client,
         host_page,
-        [("icd10cm", "z85"), ("icd10cm", "c50.911"), ("snomed", "254837009"),
-         ("loinc", "2345-7"), ("rxnorm", "161")],
+        [
+            ("icd10cm", "z85"),
+            ("icd10cm", "c50.911"),
+            ("snomed", "254837009"),
+            ("loinc", "2345-7"),
+            ("rxnorm", "161"),
+        ],
     )
     assert response.status_code == 302, response.content[:3000]
     page = PatientInfoPage.objects.get()
     assert list(page.clinical_codes.values_list("code", flat=True)) == [
-        "Z85", "C50.911", "254837009", "2345-7", "161",
+        "Z85",
+        "C50.911",
+        "254837009",
+        "2345-7",
+        "161",
     ]
 
 

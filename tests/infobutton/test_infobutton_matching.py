@@ -63,7 +63,10 @@ def test_other_systems_match_exactly(client, host_page):
 
 def test_at_most_the_configured_number_of_entries(client, host_page, settings):
     for number in range(4):
-        tag(make_article(host_page, title=f"Article {number}", body=[]), ("icd10cm", "Z08"))
+        tag(
+            make_article(host_page, title=f"Article {number}", body=[]),
+            ("icd10cm", "Z08"),
+        )
 
     assert len(titles(client, infobutton_url("Z08"))) == 3  # as MedlinePlus Connect
     settings.RECURRENCE_CONTENT_INFOBUTTON_MAX_RESULTS = 2
@@ -74,7 +77,9 @@ def test_a_partial_translation_is_never_given(
     client, host_page, locales, django_capture_on_commit_callbacks
 ):
     article = tag(make_article(host_page), ("icd10cm", "Z85"))
-    translate_strings(article, locales["fr"], django_capture_on_commit_callbacks, count=1)
+    translate_strings(
+        article, locales["fr"], django_capture_on_commit_callbacks, count=1
+    )
 
     url = infobutton_url("Z85", **{"informationRecipient.languageCode.c": "fr"})
     [entry] = entries(client, url)
@@ -122,7 +127,11 @@ def test_only_live_public_pages_of_the_requesting_site(client, home, host_page):
 @pytest.mark.parametrize(
     ("query", "parameter", "message"),
     [
-        ("mainSearchCriteria.v.cs=2.16.840.1.113883.6.90", "mainSearchCriteria.v.c", "Give the code"),
+        (
+            "mainSearchCriteria.v.cs=2.16.840.1.113883.6.90",
+            "mainSearchCriteria.v.c",
+            "Give the code",
+        ),
         ("mainSearchCriteria.v.c=Z85", "mainSearchCriteria.v.cs", "HL7 OID"),
         (
             "mainSearchCriteria.v.c=Z85&mainSearchCriteria.v.cs=2.16.840.1.113883.6.103",
@@ -164,7 +173,11 @@ def test_unknown_codes_give_an_empty_feed_and_other_parameters_are_ignored(
     client, host_page
 ):
     tag(make_article(host_page, body=[]), ("icd10cm", "Z85"))
-    for code, system in [("Z99.89", "icd10cm"), ("not a code\x00", "icd10cm"), ("22298007", "snomed")]:
+    for code, system in [
+        ("Z99.89", "icd10cm"),
+        ("not a code\x00", "icd10cm"),
+        ("22298007", "snomed"),
+    ]:
         assert titles(client, infobutton_url(code, system)) == []
     guide_parameters = (
         "&age.v.v=45&age.v.u=a&administrativeGenderCode.c=F"
@@ -182,7 +195,9 @@ def test_query_count_does_not_grow_with_tagged_articles(client, host_page):
     with CaptureQueriesContext(connection) as one:
         assert client.get(url).status_code == 200
     for number in range(5):
-        tag(make_article(host_page, title=f"More {number}", body=[]), ("icd10cm", "Z08"))
+        tag(
+            make_article(host_page, title=f"More {number}", body=[]), ("icd10cm", "Z08")
+        )
     with CaptureQueriesContext(connection) as six:
         response = client.get(url)
     assert len(response.json()["feed"]["entry"]) == 3

@@ -58,9 +58,7 @@ class FeedAPI(NinjaAPI):
 
         paths, components = openapi_paths()
         schema["paths"].update(paths)
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(
-            components
-        )
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
         return schema
 
 

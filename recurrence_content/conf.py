@@ -42,6 +42,10 @@ DEFAULTS: dict[str, Any] = {
     # --- The Infobutton endpoint for EHRs (docs/ehr.md) ---
     # Most entries one response gives (MedlinePlus Connect gives 3).
     "INFOBUTTON_MAX_RESULTS": 3,
+    # --- Reading (the article page) ---
+    # An article with at least this many sections (level-2 headings) opens
+    # with an "On this page" list of links to them; None never shows it.
+    "CONTENTS_MIN_SECTIONS": 4,
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

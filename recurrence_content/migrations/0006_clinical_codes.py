@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recurrence_content', '0004_review_data'),
+        ('recurrence_content', '0005_list_blocks_start_with_one_item'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

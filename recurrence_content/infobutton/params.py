@@ -73,14 +73,14 @@ def parse_query(
             CODE_SYSTEM,
             f"Give the code system of {CODE} as its HL7 OID; one of: {supported}.",
         )
-    system = system_for_oid(code_system.strip())
+    # Values are taken as sent (no trimming), as the OpenAPI document says.
+    system = system_for_oid(code_system)
     if system is None:
         raise BadParameter(
             CODE_SYSTEM,
-            f"Code system {code_system.strip()!r} is not supported; use one of: "
-            f"{supported}.",
+            f"Code system {code_system!r} is not supported; use one of: {supported}.",
         )
-    response_type = (response_type or XML).strip()
+    response_type = XML if response_type is None else response_type
     if response_type not in RESPONSE_TYPES:
         raise BadParameter(
             RESPONSE_TYPE, f"Use one of: {', '.join(RESPONSE_TYPES)} (the default)."
@@ -97,8 +97,8 @@ def parse_query(
             f"digits, _ and $, dots between names, at most {MAX_CALLBACK_LENGTH} "
             f"characters); {JSONP} needs one.",
         )
-    requested_language = (language or "").strip()
-    if requested_language and not LANGUAGE_TAG.fullmatch(requested_language):
+    requested_language = language or ""
+    if language is not None and not LANGUAGE_TAG.fullmatch(language):
         raise BadParameter(
             LANGUAGE, "Give a language code such as en or es (ISO 639, BCP 47)."
         )

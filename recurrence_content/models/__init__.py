@@ -6,8 +6,10 @@ from .mixins import (
 )
 from .pages import PatientInfoIndexPage, PatientInfoPage
 from .settings import ReviewSettings
+from .tasks import ClinicalReviewTask
 
 __all__ = [
+    "ClinicalReviewTask",
     "LoadedContent",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",

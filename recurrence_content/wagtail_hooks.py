@@ -30,6 +30,23 @@ def register_review_log_actions(actions) -> None:
     actions.register_action(RECORD_REVIEW_ACTION)(ReviewRecordedFormatter)
 
 
+@hooks.register("register_page_action_menu_item")
+def register_record_review_menu_item():
+    """“Record clinical review” in an article's action menu."""
+    from .governance.editing import RecordReviewMenuItem
+
+    return RecordReviewMenuItem()
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def record_review_after_edit(request, page):
+    """Record the review an editor saved in the “Clinical review” panel."""
+    from .governance.editing import record_after_edit
+
+    return record_after_edit(request, page)
+
+
 @hooks.register("register_admin_urls")
 def register_review_report_urls() -> list:
     """The "Patient information review" report's admin URLs."""

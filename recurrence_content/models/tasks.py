@@ -34,9 +34,12 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         if action_name == "approve":
             from ..governance.recording import record_review
 
-            page = task_state.workflow_state.content_object.specific
-            if isinstance(page, PatientInfoPageMixin):
-                record_review(page, user)  # PermissionDenied when not allowed
+            content = task_state.workflow_state.content_object
+            if isinstance(content.specific, PatientInfoPageMixin):
+                record_review(content, user)  # PermissionDenied when not allowed
+                # The review is a new latest revision: the workflow, when it
+                # finishes, publishes the latest revision it knows of.
+                content.refresh_from_db()
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('testapp', '0004_review_data'),
+        ('testapp', '0005_list_blocks_start_with_one_item'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ ACTION = "action-record-review"
 
 
 class RecordReviewMenuItem(ActionMenuItem):
-    """"Record clinical review" in the edit view's action menu."""
+    """ "Record clinical review" in the edit view's action menu."""
 
     label = _("Record clinical review")
     name = ACTION

@@ -198,6 +198,13 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # A save of chosen fields (e.g. a recorded review) leaves the text,
+        # and so its reading level, as it was.
+        if kwargs.get("update_fields") is None:
+            self.reading_level = measure_page(self)
+        return super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         errors = {}
@@ -224,13 +231,6 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        # A save of chosen fields (e.g. a recorded review) leaves the text,
-        # and so its reading level, as it was.
-        if kwargs.get("update_fields") is None:
-            self.reading_level = measure_page(self)
-        return super().save(*args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
         self.reading_level = measure_page(self)

@@ -93,8 +93,9 @@ def test_each_revision_stores_the_reading_level_of_its_own_text(host_page):
         second.as_object().reading_level.get("blocks") or [{}]
     )[0].get("grade")
     assert first.as_object().reading_level["language"] == "en"
-    assert second.as_object().reading_level["words"] < (
-        first.as_object().reading_level["words"]
+    assert (
+        second.as_object().reading_level["words"]
+        < (first.as_object().reading_level["words"])
     )
 
 

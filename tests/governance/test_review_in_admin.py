@@ -34,7 +34,9 @@ def clinician(reviewer_user, host_page):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("change_page", "publish_page"):
         GroupPagePermission.objects.create(
-            group=group, page=host_page, permission=Permission.objects.get(codename=codename)
+            group=group,
+            page=host_page,
+            permission=Permission.objects.get(codename=codename),
         )
     reviewer_user.groups.add(group)
     return reviewer_user
@@ -82,9 +84,12 @@ def test_changing_the_review_date_and_publishing_records_it(client, clinician, a
     )
     article.refresh_from_db()
     assert article.last_reviewed == MARCH
-    assert PageLogEntry.objects.filter(
-        page=article, action=RECORD_REVIEW_ACTION, user=clinician
-    ).count() == 1
+    assert (
+        PageLogEntry.objects.filter(
+            page=article, action=RECORD_REVIEW_ACTION, user=clinician
+        ).count()
+        == 1
+    )
 
     # Saving again without touching the review records nothing more.
     edit(
@@ -104,7 +109,9 @@ def test_editors_without_the_permission_get_no_button(
     group = Group.objects.create(name="Section editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
-        group=group, page=host_page, permission=Permission.objects.get(codename="change_page")
+        group=group,
+        page=host_page,
+        permission=Permission.objects.get(codename="change_page"),
     )
     editor = django_user_model.objects.create_user("editor", password="pw")
     editor.groups.add(group)

@@ -44,7 +44,10 @@ def articles(host_page, reviewer_user):
         (current, None),
     ):
         record_review(
-            page, reviewer_user, reviewed_on=last_month, next_review_due=due,
+            page,
+            reviewer_user,
+            reviewed_on=last_month,
+            next_review_due=due,
             reviewers=REVIEWERS,
         )
     # The next review fell due yesterday: a date no review recorded today
@@ -77,9 +80,7 @@ def test_the_report_is_where_the_issue_says():
     assert reverse(URL_NAME) == URL
 
 
-def test_the_report_shows_status_grade_and_what_needs_attention(
-    admin_client, articles
-):
+def test_the_report_shows_status_grade_and_what_needs_attention(admin_client, articles):
     rows = report_rows(admin_client)
 
     shipped = rows["Does cancer always come back?"]
@@ -110,9 +111,7 @@ def test_each_problem_lists_the_right_articles(admin_client, articles, problem, 
     assert set(report_rows(admin_client, problem=problem)) == titles
 
 
-def test_the_report_filters_by_language_and_condition(
-    admin_client, articles, locales
-):
+def test_the_report_filters_by_language_and_condition(admin_client, articles, locales):
     assert set(report_rows(admin_client, condition="breast cancer")) == {"Overdue"}
     assert report_rows(admin_client, locale=locales["es"].pk) == {}
     assert len(report_rows(admin_client, locale=locales["en"].pk)) == 4
@@ -130,27 +129,34 @@ def test_the_report_exports_csv_and_xlsx(admin_client, articles):
     assert shipped["Related links that lead nowhere"] == (
         "Is cancer hereditary?; Learn more about palliative care."
     )
-    assert rows["Overdue"]["Next review due"] == (
-        TODAY - datetime.timedelta(days=1)
-    ).isoformat()
+    assert (
+        rows["Overdue"]["Next review due"]
+        == (TODAY - datetime.timedelta(days=1)).isoformat()
+    )
 
     response = admin_client.get(reverse(URL_NAME), {"export": "xlsx"})
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     sheet = book.active
     header = [cell.value for cell in sheet[1]]
-    titles = {row[header.index("Article")] for row in sheet.iter_rows(2, values_only=True)}
+    titles = {
+        row[header.index("Article")] for row in sheet.iter_rows(2, values_only=True)
+    }
     assert titles == {"Does cancer always come back?", "Overdue", "Due soon", "Current"}
 
 
-def test_the_report_respects_page_permissions(client, home, articles, django_user_model):
+def test_the_report_respects_page_permissions(
+    client, home, articles, django_user_model
+):
     """An editor of another section sees none of these articles."""
     other = make_host_page(home, title="Maternity")
     make_article(other, title="Before your baby arrives")
     editors = Group.objects.create(name="Maternity editors")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
-        group=editors, page=other, permission=Permission.objects.get(codename="change_page")
+        group=editors,
+        page=other,
+        permission=Permission.objects.get(codename="change_page"),
     )
     editor = django_user_model.objects.create_user("midwife", password="pw")
     editor.groups.add(editors)

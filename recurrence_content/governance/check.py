@@ -84,7 +84,7 @@ def as_text(
         page = check.page
         lines.append(
             f"{page.title} [{page.locale.language_code}] "
-            f"(page {page.pk}, {page.url_path})"
+            f"(page {page.pk}, {page.url or page.url_path})"
         )
         lines += [f"  - {finding.message}" for finding in check.findings]
     problems = sum(len(check.findings) for check in failing)

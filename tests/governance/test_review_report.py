@@ -190,3 +190,21 @@ def test_the_dashboard_panel_counts_what_needs_attention(admin_client, articles)
     }
     link = panel.select_one("a[href$='?problem=never_reviewed']")
     assert link.get_text(strip=True) == "Never reviewed"
+
+
+def test_the_reports_queries_do_not_grow_with_articles(admin_client, host_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert admin_client.get(reverse(URL_NAME)).status_code == 200
+        return len(context.captured_queries)
+
+    make_article(host_page, title="One")
+    make_article(host_page, title="Two")
+    queries()  # caches filled once per process (site root paths, content types)
+    two = queries()
+    for title in ("Three", "Four", "Five", "Six"):
+        make_article(host_page, title=title)
+    assert queries() == two <= 15  # 13 on Wagtail 8.0 and SQLite

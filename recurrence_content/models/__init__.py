@@ -1,3 +1,4 @@
+from .codes import ClinicalCode
 from .loading import LoadedContent
 from .mixins import (
     PatientInfoIndexPageMixin,
@@ -9,6 +10,7 @@ from .settings import ReviewSettings
 from .tasks import ClinicalReviewTask
 
 __all__ = [
+    "ClinicalCode",
     "ClinicalReviewTask",
     "LoadedContent",
     "PatientInfoIndexPage",

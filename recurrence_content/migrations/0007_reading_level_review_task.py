@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('recurrence_content', '0005_list_blocks_start_with_one_item'),
+        ('recurrence_content', '0006_clinical_codes'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 

@@ -1,3 +1,4 @@
+from .codes import ClinicalCode
 from .loading import LoadedContent
 from .mixins import (
     PatientInfoIndexPageMixin,
@@ -8,6 +9,7 @@ from .pages import PatientInfoIndexPage, PatientInfoPage
 from .settings import ReviewSettings
 
 __all__ = [
+    "ClinicalCode",
     "LoadedContent",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PatientInfoStreamBlock
+from ..coding.forms import ClinicalCodesPanel
 from ..conf import get_setting
 from ..governance.blocks import reviewers_block, sources_block
 from ..governance.review import add_interval
@@ -167,11 +168,26 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         heading=_("Clinical review"),
         classname="collapsible",
     )
+    # Codes (models/codes.py) in a panel of their own: an EHR finds the
+    # article by them, in every language.
+    codes_panel = ClinicalCodesPanel(
+        "clinical_codes",
+        heading=_("Clinical codes"),
+        label=_("Code"),
+        help_text=_(
+            "Optional. Diagnoses, tests or medicines this article is for, so a "
+            "patient record can offer it (see the EHR guide). Tag only codes "
+            "your clinicians have chosen; every language of the article "
+            "answers for them."
+        ),
+        classname="collapsible",
+    )
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("condition_name"),
         FieldPanel("body"),
         review_panel,
+        codes_panel,
         TranslationStatusPanel(),
     ]
     # Wagtail API v2 gives the body the same block JSON as the feed.

@@ -14,6 +14,7 @@ from recurrence_content.blocks import PatientInfoStreamBlock
 from tests.factories import make_article
 from tests.feed.conftest import translate
 from tests.feed.helpers import API, page_link
+from tests.infobutton.conftest import tag
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,31 @@ def test_the_document_is_valid_openapi(client):
     assert set(document["paths"]) == {
         f"{API}/articles/",
         f"{API}/articles/{{translation_key}}/",
+        "/recurrence-content/infobutton/",
     }
+
+
+def test_the_infobutton_endpoint_is_described(client):
+    document = client.get(OPENAPI_URL).json()
+    operation = document["paths"]["/recurrence-content/infobutton/"]["get"]
+
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert names == {
+        "mainSearchCriteria.v.c",
+        "mainSearchCriteria.v.cs",
+        "mainSearchCriteria.v.dn",
+        "informationRecipient.languageCode.c",
+        "knowledgeResponseType",
+        "callback",
+    }
+    assert set(operation["responses"]["200"]["content"]) == {
+        "application/json",
+        "text/xml",
+        "application/javascript",
+    }
+    assert set(operation["responses"]) == {"200", "304", "400"}
+    entry = document["components"]["schemas"]["InfobuttonEntry"]["properties"]
+    assert {"title", "link", "summary", "lang"} <= set(entry)
 
 
 def test_every_article_type_has_its_own_typed_body(client):
@@ -94,6 +119,7 @@ def feed_with_content(host_page, locales):
     )
     translate(article, locales["es"])
     make_article(host_page, title="Every block")
+    tag(article, ("icd10cm", "Z85"))
     return article
 
 
@@ -118,7 +144,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
     """Property-based, per operation, with valid and invalid input: no 5xx, and
     every status code, header and body the app sends matches the document."""
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 2
+    assert len(operations) == 3
     statuses = []
 
     for operation in operations:
@@ -131,6 +157,22 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
             key = str(feed_with_content.translation_key)
             strategies.append(
                 operation.as_strategy(path_parameters={"translation_key": key})
+            )
+        if operation.path.endswith("/infobutton/"):
+            # JSONP needs a callback, which OpenAPI cannot make conditional:
+            # valid requests always carry one (ignored by other formats).
+            strategies[0] = operation.as_strategy(
+                GenerationMode.POSITIVE, query={"callback": "handle"}
+            )
+            # Random codes only ever find nothing: also ask for a tagged one.
+            strategies.append(
+                operation.as_strategy(
+                    query={
+                        "mainSearchCriteria.v.c": "Z85.3",
+                        "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+                        "knowledgeResponseType": "application/json",
+                    }
+                )
             )
 
         @given(case=st.one_of(strategies))
@@ -146,7 +188,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
         keeps_to_contract()
 
     # The run reached real articles and rejected bad input, not only 404s.
-    assert {200, 404, 422} <= set(statuses)
+    assert {200, 400, 404, 422} <= set(statuses)
 
 
 def test_openapi_types_the_translation_fields(client):

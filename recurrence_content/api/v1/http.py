@@ -21,7 +21,19 @@ def json_response(
     ``language`` is the content's language; set here, LocaleMiddleware keeps
     it rather than naming the active language.
     """
-    response = HttpResponse(cached.body, content_type=JSON)
+    return conditional_response(request, cached, cached.body, JSON, language)
+
+
+def conditional_response(
+    request,
+    cached: CachedResponse,
+    body: bytes,
+    content_type: str,
+    language: str | None = None,
+) -> HttpResponse:
+    """``body`` (a form of ``cached``) with ``cached``'s validators, as
+    ``json_response`` sends it."""
+    response = HttpResponse(body, content_type=content_type)
     if language:
         response["Content-Language"] = language
     response["ETag"] = cached.etag

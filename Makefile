@@ -12,7 +12,7 @@ MANAGE := cd example_project && ../$(BIN)/python manage.py
 # The demo's port; the Site's address and printed URLs follow it.
 DEMO_PORT ?= 8000
 
-.PHONY: install test demo serve lint format migrations-check wheel-check bench clean messages
+.PHONY: install test demo serve lint format migrations-check wheel-check bench clean messages screenshots
 
 install: $(STAMP)
 
@@ -72,6 +72,12 @@ wheel-check: $(STAMP)
 	rm -rf dist
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	bash .ci/wheel-check dist/*.whl
+
+# The README's screenshots (docs/screenshots/*.png), taken with Debian's
+# Chromium from the example site in a throwaway database.
+screenshots: $(STAMP)
+	@bash .ci/ensure-chromium
+	cd example_project && ../$(BIN)/python ../scripts/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

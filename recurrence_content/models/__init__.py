@@ -7,9 +7,11 @@ from .mixins import (
 )
 from .pages import PatientInfoIndexPage, PatientInfoPage
 from .settings import ReviewSettings
+from .tasks import ClinicalReviewTask
 
 __all__ = [
     "ClinicalCode",
+    "ClinicalReviewTask",
     "LoadedContent",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",

@@ -20,7 +20,7 @@ from wagtail.models import Page, get_page_models
 from ...coding import SYSTEMS
 from ...models import PatientInfoPageMixin
 from ..block_schemas import BlockSchemas, RichText
-from .review import Review, Source
+from .review import ReadingLevel, Review, Source
 from .translation_schemas import TranslationFields
 
 __all__ = ["RichText"]
@@ -89,6 +89,7 @@ class ArticleFields(ArticleSummary):
     audience: Literal["patients", "carers", "professionals"]
     review: Review
     sources: list[Source]
+    reading_level: ReadingLevel
 
 
 def article_page_models() -> list[type[Page]]:

@@ -11,13 +11,7 @@ from django.urls import reverse
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from recurrence_content.translation.report import URL_NAME
-from tests.factories import make_article
 from tests.localize_helpers import submit_translation, translate_strings
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
 
 
 @pytest.fixture

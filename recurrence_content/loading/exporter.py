@@ -9,6 +9,7 @@ from .errors import LoadError
 from .fileformat import (
     CONTENT_FIELDS,
     FORMAT_VERSION,
+    TEXT_FIELDS,
     body_block,
     normalize_body,
     parse,
@@ -42,11 +43,7 @@ def export_page(page: Page) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "translation_key": str(latest.translation_key),
         "locale": latest.locale.language_code,
-        "slug": latest.slug,
-        "title": latest.title,
-        "seo_title": latest.seo_title or "",
-        "search_description": latest.search_description or "",
-        "summary": latest.summary or "",
+        **{name: getattr(latest, name) or "" for name in TEXT_FIELDS},
         **review_from_page(latest),
         "body": normalize_body(body_block(), latest.body),
     }

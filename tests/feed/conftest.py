@@ -5,8 +5,6 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from wagtail.models import Page
 
-from tests.factories import make_article
-
 
 def _clear_local_caches() -> None:
     # Only in-process caches: clearing a Redis cache would flush its database.
@@ -31,12 +29,6 @@ def translate(page: Page, locale, **changes) -> Page:
     translated.save_revision().publish()
     translated.refresh_from_db()
     return translated.specific
-
-
-@pytest.fixture
-def article(host_page):
-    """A published article with one of every block."""
-    return make_article(host_page)
 
 
 @pytest.fixture

@@ -55,7 +55,9 @@ def status_fields(status: TranslationStatus) -> dict[str, Any]:
 
 def _dump(schema, data: dict[str, Any], with_status: bool) -> dict[str, Any]:
     return schema.model_validate(data).model_dump(
-        mode="json", exclude=None if with_status else TRANSLATION_FIELDS
+        mode="json",
+        by_alias=True,
+        exclude=None if with_status else TRANSLATION_FIELDS,
     )
 
 

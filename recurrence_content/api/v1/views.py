@@ -39,6 +39,7 @@ router = Router(tags=["articles"])
     response={200: ArticleList, **NOT_MODIFIED, 422: ValidationErrors},
     url_name="article_list",
     operation_id="listArticles",
+    by_alias=True,
     summary="List articles",
 )
 def article_list(
@@ -115,6 +116,7 @@ def article_list(
     response={200: article_schema(), **NOT_MODIFIED, **ERRORS},
     url_name="article_detail",
     operation_id="getArticle",
+    by_alias=True,
     summary="One article in one language",
 )
 def article_detail(

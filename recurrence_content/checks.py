@@ -58,7 +58,7 @@ def check_translation_settings(app_configs: Any = None, **kwargs: Any) -> list:
                 "been reviewed, because Wagtail's site settings app is missing; "
                 "the default wording is used.",
                 hint='Add "wagtail.contrib.settings" to INSTALLED_APPS.',
-                id="recurrence_content.W002",
+                id="recurrence_content.W003",
             )
         )
     messages.extend(check_incomplete_translations())
@@ -89,7 +89,7 @@ def check_incomplete_translations() -> list:
                     "translations as drafts until an editor publishes them, set "
                     "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False."
                 ),
-                id="recurrence_content.W003",
+                id="recurrence_content.W002",
             )
         )
     mode = get_setting("INCOMPLETE_TRANSLATIONS")
@@ -118,7 +118,7 @@ def check_block_schemas(app_configs: Any = None, **kwargs: Any) -> list:
 
 
 def undescribed_block_warnings(stream_block: Any, root: str) -> list:
-    """W002 for each block under ``stream_block`` whose JSON has no schema."""
+    """W004 for each block under ``stream_block`` whose JSON has no schema."""
     from .api.block_schemas import BlockSchemas
 
     schemas = BlockSchemas()
@@ -135,7 +135,7 @@ def undescribed_block_warnings(stream_block: Any, root: str) -> list:
                 "own blocks. See docs/feed.md."
             ),
             obj=block,
-            id="recurrence_content.W002",
+            id="recurrence_content.W004",
         )
         for path, block in schemas.undescribed
     ]

@@ -266,7 +266,7 @@ def test_a_hosts_own_field_block_is_documented_as_any_json_with_a_warning():
 
     assert props["type"]["const"] == "swatch"
     assert value["properties"]["colour"]["description"] == UNDESCRIBED
-    assert [w.id for w in warnings] == ["recurrence_content.W002"]
+    assert [w.id for w in warnings] == ["recurrence_content.W004"]
     assert "hospital.LeafletPage/swatch/colour" in warnings[0].msg
     assert "tests.test_block_schemas.ColourBlock" in warnings[0].msg
     assert "get_api_schema(self, schemas)" in warnings[0].hint
@@ -283,7 +283,7 @@ def test_a_block_that_declares_its_schema_is_typed_without_a_warning():
 
 def test_the_test_sites_article_types_need_no_warning():
     messages = run_checks(tags=[Tags.compatibility])
-    assert [m for m in messages if m.id == "recurrence_content.W002"] == []
+    assert [m for m in messages if m.id == "recurrence_content.W004"] == []
 
 
 def test_decimal_and_dates_are_sent_as_json_strings():

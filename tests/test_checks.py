@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The tests keep wagtail-localize's default, to test what it does to pages,
 # so this warning is always there; the tests of other checks leave it out.
-LIVE_STATUS_WARNING = "recurrence_content.W003"
+LIVE_STATUS_WARNING = "recurrence_content.W002"
 
 
 def our_messages(live_status_warning: bool = False) -> dict[str, object]:
@@ -110,5 +110,5 @@ def test_missing_site_settings_app_is_a_warning_naming_it(tmp_path):
         check=False,
     )
     output = result.stdout + result.stderr
-    assert "recurrence_content.W002" in output, output
+    assert "recurrence_content.W003" in output, output
     assert 'Add "wagtail.contrib.settings" to INSTALLED_APPS.' in output

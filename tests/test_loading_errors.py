@@ -244,7 +244,7 @@ def test_command_exits_non_zero_with_one_line(tmp_path):
             "--file",
             str(path),
             # The test settings keep wagtail-localize's default, which the
-            # system checks warn about (W003) before any command runs.
+            # system checks warn about (W002) before any command runs.
             "--skip-checks",
         ],
         capture_output=True,

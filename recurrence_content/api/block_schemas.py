@@ -10,7 +10,7 @@ becomes an OpenAPI component, so a host's own blocks are typed with no code.
 A block whose class gives its own JSON (it defines ``get_api_representation``)
 describes it with ``get_api_schema(self, schemas)``, returning a type. One that
 does not is documented as any JSON value and listed in ``undescribed``, which
-the system check ``recurrence_content.W002`` reports.
+the system check ``recurrence_content.W004`` reports.
 """
 
 from __future__ import annotations

@@ -39,6 +39,10 @@ DEFAULTS: dict[str, Any] = {
     # Publisher named in schema.org data; None means the Wagtail site's name
     # (Site.site_name, else WAGTAIL_SITE_NAME).
     "PUBLISHER_NAME": None,
+    # --- Reading (the article page) ---
+    # An article with at least this many sections (level-2 headings) opens
+    # with an "On this page" list of links to them; None never shows it.
+    "CONTENTS_MIN_SECTIONS": 4,
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

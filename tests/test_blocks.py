@@ -214,3 +214,17 @@ def test_every_stream_child_has_label_icon_group_template_and_preview():
         assert meta.group, name
         assert meta.description, name
         assert block.get_preview_value() not in (None, "", {}), name
+
+
+@pytest.mark.parametrize(
+    "name", ["factor_checklist", "pattern_list", "coping_resource_list"]
+)
+def test_a_new_list_block_starts_with_one_empty_item_that_must_be_filled(name):
+    """An editor adding a list starts typing its first item at once; left empty,
+    the item is refused rather than published blank."""
+    block = STREAM.child_blocks[name]
+    new = block.get_default()
+    [item] = new[block.meta.list_field]
+    assert not any(str(text).strip() for text in item.values() if text)
+    raw = block.get_prep_value(new)
+    assert block.meta.list_field in errors_of(name, raw)

@@ -124,3 +124,57 @@ def test_a_hosts_own_template_rendering_the_body_keeps_the_outline(host_page):
     soup = BeautifulSoup(str(article.body), "html.parser")
     assert heading_levels(soup) == [2, 2, 3]
     assert soup.select_one("section.rc-checklist")["aria-labelledby"].startswith("rc-")
+
+
+def contents_links(soup) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["href"]) for a in soup.select(".rc-contents a")]
+
+
+@pytest.mark.django_db
+def test_a_long_article_opens_with_on_this_page_links_to_its_sections(
+    client, host_page, settings
+):
+    settings.RECURRENCE_CONTENT_CONTENTS_MIN_SECTIONS = 2
+    first = ("heading", {"text": "First section", "level": "h2"})
+    second = ("heading", {"text": "Second section", "level": "h2"})
+    soup = page_soup(client, host_page, [first, H3, PARAGRAPH, second, QUESTION])
+    nav = soup.select_one("nav.rc-contents")
+    assert nav["aria-labelledby"] == "rc-contents-title"
+    assert nav.select_one("#rc-contents-title").get_text() == "On this page"
+    links = contents_links(soup)
+    # Only the sections (level 2), each pointing at its heading's id.
+    assert [text for text, _ in links] == ["First section", "Second section"]
+    for text, href in links:
+        assert soup.select_one(href).get_text() == text
+    assert_no_skip(heading_levels(soup))
+
+
+@pytest.mark.django_db
+def test_a_short_article_has_no_contents_list(client, host_page, settings):
+    settings.RECURRENCE_CONTENT_CONTENTS_MIN_SECTIONS = 3
+    soup = page_soup(client, host_page, [H2, PARAGRAPH, H2, PARAGRAPH])
+    assert soup.select_one(".rc-contents") is None
+    settings.RECURRENCE_CONTENT_CONTENTS_MIN_SECTIONS = None
+    soup = page_soup(client, host_page, [H2, H2, H2, H2, H2])
+    assert soup.select_one(".rc-contents") is None
+
+
+@pytest.mark.django_db
+def test_the_contents_anchors_are_the_same_in_every_translation(client, host_page):
+    """A link to a section (#rc-<block id>) finds it in the Spanish page too."""
+    from recurrence_content.loading import load_article
+    from recurrence_content.translation.shipped import apply_shipped_translations
+
+    english = load_article(parent=host_page, publish=True).page.specific
+    [spanish] = apply_shipped_translations(english, ["es"], publish=True)
+    pages = [english, spanish.page]
+    soups = [BeautifulSoup(client.get(p.url).content, "html.parser") for p in pages]
+    english_links, spanish_links = (contents_links(soup) for soup in soups)
+    # The shipped article has five sections: over the default threshold of 4.
+    assert len(english_links) == 5
+    assert [href for _, href in english_links] == [href for _, href in spanish_links]
+    assert [text for text, _ in english_links] != [text for text, _ in spanish_links]
+    for soup, links in zip(soups, (english_links, spanish_links), strict=True):
+        assert [soup.select_one(href).get_text() for _, href in links] == [
+            text for text, _ in links
+        ]

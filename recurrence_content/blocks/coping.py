@@ -76,9 +76,7 @@ class CopingResourceListBlock(IntroducedListBlock):
         choices=[("numbered", _("Numbered")), ("bulleted", _("Bulleted"))],
         default="numbered",
     )
-    resources = blocks.ListBlock(
-        CopingResourceBlock(), label=_("Resources"), default=[]
-    )
+    resources = blocks.ListBlock(CopingResourceBlock(), label=_("Resources"))
 
     class Meta:
         icon = "group"

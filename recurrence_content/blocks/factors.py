@@ -29,7 +29,7 @@ class FactorBlock(blocks.StructBlock):
 class FactorChecklistBlock(IntroducedListBlock):
     """Factors shown as a checklist a patient can print for an appointment."""
 
-    factors = blocks.ListBlock(FactorBlock(), label=_("Factors"), default=[])
+    factors = blocks.ListBlock(FactorBlock(), label=_("Factors"))
 
     class Meta:
         icon = "clipboard-list"

@@ -10,7 +10,8 @@ class IntroducedListBlock(ValidatedStructBlock):
     """A list under an optional heading and introduction; the list may not be empty.
 
     Subclasses declare the list as a child block, name it in ``Meta.list_field``
-    and say what to add in ``Meta.empty_message``.
+    and say what to add in ``Meta.empty_message``. The list keeps Wagtail's
+    default, one empty item, so an editor who adds the block starts typing at once.
     """
 
     # Optional: articles usually introduce a list under an existing section

@@ -63,6 +63,19 @@ def outline(blocks: Iterable[Any]) -> list[OutlineEntry]:
     return entries
 
 
+def sections(entries: Iterable[OutlineEntry]) -> list[OutlineEntry]:
+    """The article's sections: its section headings at level 2, in order.
+
+    Their anchors are block ids, which wagtail-localize keeps, so a link to a
+    section finds it in every translation.
+    """
+    return [
+        entry
+        for entry in entries
+        if is_section_heading(entry.block) and entry.heading_level == 2
+    ]
+
+
 def has_heading(block: Any) -> bool:
     """Whether the block shows a heading of its own (it says so itself)."""
     shows_heading = getattr(block.block, "shows_heading", None)

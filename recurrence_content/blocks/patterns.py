@@ -28,7 +28,7 @@ class PatternBlock(blocks.StructBlock):
 class PatternListBlock(IntroducedListBlock):
     """Named patterns, each with a description, under an optional heading."""
 
-    patterns = blocks.ListBlock(PatternBlock(), label=_("Patterns"), default=[])
+    patterns = blocks.ListBlock(PatternBlock(), label=_("Patterns"))
 
     class Meta:
         icon = "list-ul"

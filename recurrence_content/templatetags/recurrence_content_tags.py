@@ -4,6 +4,9 @@
 
 - ``{{ page.body|recurrence_content_outline }}``: the body's blocks with the
   level and anchor of each block's heading (see ``blocks/outline.py``);
+- ``{{ outline|recurrence_content_contents }}``: the sections an "On this page"
+  list links to, or none when the article is shorter than
+  ``RECURRENCE_CONTENT_CONTENTS_MIN_SECTIONS``;
 - ``{% recurrence_content_html_attrs %}``: ``lang="…" dir="…"`` for the host's
   ``<html>`` element, from the page being shown.
 """
@@ -12,7 +15,8 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
-from ..blocks.outline import OutlineEntry, outline
+from ..blocks.outline import OutlineEntry, outline, sections
+from ..conf import get_setting
 from ..models.mixins import _text_direction
 
 register = template.Library()
@@ -22,6 +26,14 @@ register = template.Library()
 def recurrence_content_outline(stream_value) -> list[OutlineEntry]:
     """Each block of a body with its heading level and anchor."""
     return outline(stream_value or [])
+
+
+@register.filter
+def recurrence_content_contents(entries: list[OutlineEntry]) -> list[OutlineEntry]:
+    """The sections to list under "On this page": none for a short article."""
+    threshold = get_setting("CONTENTS_MIN_SECTIONS")
+    found = sections(entries)
+    return found if threshold is not None and len(found) >= threshold else []
 
 
 @register.simple_tag(takes_context=True)

@@ -39,6 +39,9 @@ DEFAULTS: dict[str, Any] = {
     # Publisher named in schema.org data; None means the Wagtail site's name
     # (Site.site_name, else WAGTAIL_SITE_NAME).
     "PUBLISHER_NAME": None,
+    # --- The Infobutton endpoint for EHRs (docs/ehr.md) ---
+    # Most entries one response gives (MedlinePlus Connect gives 3).
+    "INFOBUTTON_MAX_RESULTS": 3,
     # --- Reading (the article page) ---
     # An article with at least this many sections (level-2 headings) opens
     # with an "On this page" list of links to them; None never shows it.

@@ -30,6 +30,49 @@ def register_review_log_actions(actions) -> None:
     actions.register_action(RECORD_REVIEW_ACTION)(ReviewRecordedFormatter)
 
 
+@hooks.register("register_page_action_menu_item")
+def register_record_review_menu_item():
+    """“Record clinical review” in an article's action menu."""
+    from .governance.editing import RecordReviewMenuItem
+
+    return RecordReviewMenuItem()
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def record_review_after_edit(request, page):
+    """Record the review an editor saved in the “Clinical review” panel."""
+    from .governance.editing import record_after_edit
+
+    return record_after_edit(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls() -> list:
+    """The "Patient information review" report's admin URLs."""
+    from .governance.report import report_urls
+
+    return report_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    """The "Patient information review" report in Wagtail's Reports menu."""
+    from .governance.report import report_menu_item
+
+    return report_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_dashboard_panel(request, panels) -> None:
+    """Counts of articles needing review or simpler wording, on the dashboard."""
+    from .governance.report import dashboard_panel
+
+    panel = dashboard_panel(request)
+    if panel is not None:
+        panels.append(panel)
+
+
 # --- Translation status (docs/translation.md) ---
 
 

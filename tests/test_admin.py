@@ -2,7 +2,12 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from recurrence_content.blocks import PatientInfoStreamBlock
 from recurrence_content.models import PatientInfoPage
@@ -65,6 +70,7 @@ def article_form(**overrides) -> dict:
         "next_review_due": "",
         "reviewers": streamfield([]),
         "sources": streamfield([]),
+        "clinical_codes": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)

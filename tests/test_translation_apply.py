@@ -213,5 +213,6 @@ def test_applying_costs_a_bounded_number_of_queries(
     apply_po(article, "es", filled_po)
     # Measured 198 for 29 strings: wagtail-localize's import_po looks up each
     # entry (about 4 queries a string); the translator-edit check is 1 query.
-    with django_assert_max_num_queries(200):
+    # Syncing the article's clinical codes (a child relation) adds 8: 206.
+    with django_assert_max_num_queries(210):
         apply_po(article, "es", filled_po)

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from recurrence_content.coding.systems import ICD10CM
 from recurrence_content.loading import LoadResult, load_article
-from recurrence_content.models import PatientInfoIndexPage
+from recurrence_content.models import ClinicalCode, PatientInfoIndexPage
 from recurrence_content.translation.apply import ApplyResult
 from recurrence_content.translation.shipped import apply_shipped_translations
 
@@ -95,3 +96,36 @@ def load_shipped_translations(article: Page) -> list[ApplyResult]:
     Safe to repeat: strings an editor changed in wagtail-localize are kept.
     """
     return apply_shipped_translations(article, "all", publish=True)
+
+
+# EXAMPLES ONLY, to show the Infobutton endpoint: the shipped article carries
+# no codes, because which codes an article answers for is a clinical decision
+# for each hospital. ICD-10-CM's own titles for the two categories.
+EXAMPLE_CODES = [
+    (ICD10CM.uri, "Z85", "Personal history of malignant neoplasm"),
+    (
+        ICD10CM.uri,
+        "Z08",
+        "Encounter for follow-up examination after completed treatment for "
+        "malignant neoplasm",
+    ),
+]
+
+
+@transaction.atomic
+def tag_with_example_codes(article: Page) -> bool:
+    """Tag the demo's article with EXAMPLE_CODES and publish, once.
+
+    Left alone when it has codes already or unpublished changes: an editor's
+    codes and drafts are never overwritten or published by the demo.
+    """
+    article = article.specific
+    if article.clinical_codes.exists() or article.has_unpublished_changes:
+        return False
+    latest = article.get_latest_revision_as_object()
+    latest.clinical_codes = [
+        ClinicalCode(system=system, code=code, display=display)
+        for system, code, display in EXAMPLE_CODES
+    ]
+    latest.save_revision().publish()
+    return True

@@ -57,6 +57,9 @@ def build_json_ld(
     condition = _condition_name(page)
     if condition:
         data["about"] = {"@type": "MedicalCondition", "name": condition}
+        codes = _medical_codes(page)
+        if codes:
+            data["about"]["code"] = codes
     data.update(_review(page))
     return data
 
@@ -107,6 +110,22 @@ _AUDIENCES = {
     "carers": {"@type": "MedicalAudience", "audienceType": "Caregivers"},
     "professionals": {"@type": "MedicalAudience", "audienceType": "Clinician"},
 }
+
+
+def _medical_codes(page: Page) -> list[dict[str, Any]]:
+    """The article's clinical codes as schema.org ``MedicalCode``s of its
+    condition (only where the editor named the condition: the app never
+    guesses one from a code)."""
+    from ..coding.lookup import article_codes, coding_system_name
+
+    return [
+        {
+            "@type": "MedicalCode",
+            "codeValue": code["code"],
+            "codingSystem": coding_system_name(code["system"]),
+        }
+        for code in article_codes(page)
+    ]
 
 
 def _condition_name(page: Page) -> str:

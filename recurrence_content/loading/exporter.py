@@ -5,6 +5,7 @@ from typing import Any
 from wagtail.models import Page
 
 from ..models import PatientInfoPageMixin
+from .codesdata import CODES_KEY, codes_from_page
 from .errors import LoadError
 from .fileformat import (
     CONTENT_FIELDS,
@@ -45,6 +46,7 @@ def export_page(page: Page) -> dict[str, Any]:
         "locale": latest.locale.language_code,
         **{name: getattr(latest, name) or "" for name in TEXT_FIELDS},
         **review_from_page(latest),
+        CODES_KEY: codes_from_page(latest),
         "body": normalize_body(body_block(), latest.body),
     }
     try:

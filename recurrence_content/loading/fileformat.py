@@ -16,11 +16,12 @@ from django.core.validators import validate_unicode_slug
 from wagtail import blocks
 
 from .blockcheck import ShapeChecker, validation_problems
+from .codesdata import CODES_KEY, parse_codes
 from .errors import LoadError
 from .reviewdata import REVIEW_KEYS, parse_review, review_to_file
 
-# Version 2 added the optional review data (reviewdata.py); version 1 files,
-# which have none, are still read.
+# Version 2 added the optional review data (reviewdata.py) and clinical codes
+# (codesdata.py); version 1 files, which have neither, are still read.
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
@@ -56,6 +57,8 @@ class ArticleFile:
     body: list[dict[str, Any]]
     # None: the file states no review data (loading leaves the defaults).
     review: dict[str, Any] | None = None
+    # None: the file states no codes (loading adds none).
+    codes: list[dict[str, str]] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The article in file form, keys in their documented order."""
@@ -67,6 +70,8 @@ class ArticleFile:
         data.update({name: getattr(self, name) for name in TEXT_FIELDS})
         if self.review is not None:
             data.update(review_to_file(self.review))
+        if self.codes is not None:
+            data[CODES_KEY] = self.codes
         data["body"] = self.body
         return data
 
@@ -90,6 +95,7 @@ KEYS = (
     "locale",
     *TEXT_FIELDS,
     *REVIEW_KEYS,
+    CODES_KEY,
     "body",
 )
 
@@ -149,12 +155,16 @@ def parse(data: Any, source: str) -> ArticleFile:
     review, problems = parse_review(data)
     if problems:
         _raise(source, problems)
+    codes, problems = parse_codes(data)
+    if problems:
+        _raise(source, problems)
     return ArticleFile(
         source=source,
         translation_key=uuid.UUID(data["translation_key"]),
         locale=data["locale"],
         body=normalize_body(stream_block, value),
         review=review,
+        codes=codes,
         **{name: data.get(name, "") for name in TEXT_FIELDS},
     )
 
@@ -185,6 +195,10 @@ def _check_top_level(data: Any) -> list[tuple[str, str]]:
                 problems.append(
                     (f"$.{key}", "review data needs format_version 2; set it to 2")
                 )
+        if CODES_KEY in data:
+            problems.append(
+                (f"$.{CODES_KEY}", "clinical codes need format_version 2; set it to 2")
+            )
     try:
         uuid.UUID(data.get("translation_key"))
     except (TypeError, ValueError, AttributeError):

@@ -17,7 +17,12 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Locale, Page, ReferenceIndex
 
-from ..models import LoadedContent, PatientInfoPage, PatientInfoPageMixin
+from ..models import (
+    ClinicalCode,
+    LoadedContent,
+    PatientInfoPage,
+    PatientInfoPageMixin,
+)
 from .errors import LoadError
 from .exporter import page_content
 from .fileformat import (
@@ -195,6 +200,9 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
         # Only what the file states: loading never invents a review.
         **_review_fields(article),
     )
+    # Codes only on creation, as the file states them: which codes an
+    # article answers for is the hospital's clinical decision afterwards.
+    page.clinical_codes = [ClinicalCode(**code) for code in article.codes or []]
     # Page.save() logs "wagtail.create" for us, as the admin does.
     _saving(article, lambda: parent.add_child(instance=page))
     _save_and_publish(article, page, page, publish, log_action=False)

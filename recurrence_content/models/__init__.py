@@ -1,3 +1,4 @@
+from .codes import ClinicalCode
 from .loading import LoadedContent
 from .mixins import (
     PatientInfoIndexPageMixin,
@@ -6,8 +7,11 @@ from .mixins import (
 )
 from .pages import PatientInfoIndexPage, PatientInfoPage
 from .settings import ReviewSettings
+from .tasks import ClinicalReviewTask
 
 __all__ = [
+    "ClinicalCode",
+    "ClinicalReviewTask",
     "LoadedContent",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",

@@ -18,8 +18,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PatientInfoStreamBlock
+from ..coding.forms import ClinicalCodesPanel
 from ..conf import get_setting
 from ..governance.blocks import reviewers_block, sources_block
+from ..governance.panels import ReadingLevelPanel
+from ..governance.readability import measure_page
 from ..governance.review import add_interval
 from ..translation import serving
 from ..translation.alternates import language_alternates
@@ -138,6 +141,12 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
     )
     reviewers = StreamField(reviewers_block(), verbose_name=_("reviewers"), blank=True)
     sources = StreamField(sources_block(), verbose_name=_("sources"), blank=True)
+    # Measured from the page's own text whenever it or a revision is saved
+    # (governance/readability.py), so each revision carries its own figures.
+    # Not editable, so wagtail-localize neither translates nor syncs it.
+    reading_level = models.JSONField(
+        _("reading level"), null=True, blank=True, editable=False
+    )
 
     # A translation shows its source's review, never one of its own: these are
     # copied on every sync and translators cannot override them.
@@ -167,11 +176,27 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         heading=_("Clinical review"),
         classname="collapsible",
     )
+    # Codes (models/codes.py) in a panel of their own: an EHR finds the
+    # article by them, in every language.
+    codes_panel = ClinicalCodesPanel(
+        "clinical_codes",
+        heading=_("Clinical codes"),
+        label=_("Code"),
+        help_text=_(
+            "Optional. Diagnoses, tests or medicines this article is for, so a "
+            "patient record can offer it (see the EHR guide). Tag only codes "
+            "your clinicians have chosen; every language of the article "
+            "answers for them."
+        ),
+        classname="collapsible",
+    )
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("condition_name"),
         FieldPanel("body"),
         review_panel,
+        codes_panel,
+        ReadingLevelPanel(),
         TranslationStatusPanel(),
     ]
     # Wagtail API v2 gives the body the same block JSON as the feed.
@@ -188,6 +213,13 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A save of chosen fields (e.g. a recorded review) leaves the text,
+        # and so its reading level, as it was.
+        if kwargs.get("update_fields") is None:
+            self.reading_level = measure_page(self)
+        return super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()
@@ -215,6 +247,10 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def save_revision(self, *args, **kwargs):
+        self.reading_level = measure_page(self)
+        return super().save_revision(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from ..governance.display import review_context

@@ -14,6 +14,7 @@ from recurrence_content.blocks import PatientInfoStreamBlock
 from tests.factories import make_article
 from tests.feed.conftest import translate
 from tests.feed.helpers import API, page_link
+from tests.infobutton.conftest import tag
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +26,26 @@ def test_the_document_is_valid_openapi(client):
 
     validate(document)
     assert document["info"]["title"] == "Patient information feed"
-    # Paths relative to the server, so generated clients work wherever the
-    # host mounts the feed.
+    # Paths relative to the server (where the host mounted the app), so
+    # generated clients work on any site.
     assert document["servers"] == [
-        {"url": API, "description": "The feed on this site."}
+        {
+            "url": "/recurrence-content",
+            "description": "This site's patient information.",
+        }
     ]
-    assert set(document["paths"]) == {"/articles/", "/articles/{translation_key}/"}
+    assert set(document["paths"]) == {
+        "/api/v1/articles/",
+        "/api/v1/articles/{translation_key}/",
+        "/infobutton/",
+    }
 
 
 def test_the_document_has_what_client_generators_and_linters_ask_for(client):
     document = client.get(OPENAPI_URL).json()
     paths = document["paths"]
-    list_op = paths["/articles/"]["get"]
-    detail_op = paths["/articles/{translation_key}/"]["get"]
+    list_op = paths["/api/v1/articles/"]["get"]
+    detail_op = paths["/api/v1/articles/{translation_key}/"]["get"]
 
     assert [list_op["operationId"], detail_op["operationId"]] == [
         "listArticles",
@@ -55,7 +63,8 @@ def test_the_document_has_what_client_generators_and_linters_ask_for(client):
         assert locale["schema"] == {"$ref": "#/components/schemas/Locale"}
         assert operation["responses"]["304"] == {"description": "Not Modified"}
         assert operation["tags"] == ["articles"]
-    assert [tag["name"] for tag in document["tags"]] == ["articles"]
+    assert [tag["name"] for tag in document["tags"]] == ["articles", "infobutton"]
+    assert paths["/infobutton/"]["get"]["operationId"] == "findArticlesByCode"
     assert document["security"] == []
     assert "Type0" not in str(document)
     # HEAD is served (tests/feed/test_feed_http.py) but not listed: it would
@@ -75,6 +84,29 @@ def test_the_licence_is_the_hospitals_when_it_has_set_one(client, settings):
         "name": "CC BY-NC 4.0",
         "url": "https://creativecommons.org/licenses/by-nc/4.0/",
     }
+
+
+def test_the_infobutton_endpoint_is_described(client):
+    document = client.get(OPENAPI_URL).json()
+    operation = document["paths"]["/infobutton/"]["get"]
+
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert names == {
+        "mainSearchCriteria.v.c",
+        "mainSearchCriteria.v.cs",
+        "mainSearchCriteria.v.dn",
+        "informationRecipient.languageCode.c",
+        "knowledgeResponseType",
+        "callback",
+    }
+    assert set(operation["responses"]["200"]["content"]) == {
+        "application/json",
+        "text/xml",
+        "application/javascript",
+    }
+    assert set(operation["responses"]) == {"200", "304", "400"}
+    entry = document["components"]["schemas"]["InfobuttonEntry"]["properties"]
+    assert {"title", "link", "summary", "lang"} <= set(entry)
 
 
 def test_every_article_type_has_its_own_typed_body(client):
@@ -118,7 +150,7 @@ def test_limit_and_locale_constraints_follow_the_settings(client, settings):
 
     parameters = {
         p["name"]: p["schema"]
-        for p in document["paths"]["/articles/"]["get"]["parameters"]
+        for p in document["paths"]["/api/v1/articles/"]["get"]["parameters"]
     }
     assert parameters["limit"]["maximum"] == 7
 
@@ -139,6 +171,7 @@ def feed_with_content(host_page, locales):
     )
     translate(article, locales["es"])
     make_article(host_page, title="Every block")
+    tag(article, ("icd10cm", "Z85"))
     return article
 
 
@@ -163,7 +196,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
     """Property-based, per operation, with valid and invalid input: no 5xx, and
     every status code, header and body the app sends matches the document."""
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 2
+    assert len(operations) == 3
     statuses = []
 
     for operation in operations:
@@ -176,6 +209,22 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
             key = str(feed_with_content.translation_key)
             strategies.append(
                 operation.as_strategy(path_parameters={"translation_key": key})
+            )
+        if operation.path.endswith("/infobutton/"):
+            # JSONP needs a callback, which OpenAPI cannot make conditional:
+            # valid requests always carry one (ignored by other formats).
+            strategies[0] = operation.as_strategy(
+                GenerationMode.POSITIVE, query={"callback": "handle"}
+            )
+            # Random codes only ever find nothing: also ask for a tagged one.
+            strategies.append(
+                operation.as_strategy(
+                    query={
+                        "mainSearchCriteria.v.c": "Z85.3",
+                        "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+                        "knowledgeResponseType": "application/json",
+                    }
+                )
             )
 
         @given(case=st.one_of(strategies))
@@ -191,7 +240,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
         keeps_to_contract()
 
     # The run reached real articles and rejected bad input, not only 404s.
-    assert {200, 404, 422} <= set(statuses)
+    assert {200, 400, 404, 422} <= set(statuses)
 
 
 def test_openapi_types_the_translation_fields(client):

@@ -62,6 +62,7 @@ def test_a_version_1_file_still_loads(tmp_path, host_page):
         "next_review_due",
         "reviewers",
         "sources",
+        "clinical_codes",
     ):
         del old[key]
     page = load_file(write_article(tmp_path, old), parent=host_page).page

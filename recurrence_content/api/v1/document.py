@@ -8,12 +8,15 @@ enum, 304s without a body. Error bodies are exactly their declared schemas.
 
 from __future__ import annotations
 
+import posixpath
+
 from django.http import HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from wagtail.coreutils import get_content_languages
 
 from ...conf import get_setting
+from . import queries
 from .http import add_cors_headers
 
 LOCALE_REF = {"$ref": "#/components/schemas/Locale"}
@@ -21,7 +24,12 @@ TAGS = [
     {
         "name": "articles",
         "description": "Live, public patient-information articles of this site.",
-    }
+    },
+    {
+        "name": "infobutton",
+        "description": "Articles for a clinical code, as an EHR asks for them "
+        "(HL7 Infobutton, URL-based).",
+    },
 ]
 
 
@@ -54,13 +62,24 @@ class FeedAPI(NinjaAPI):
         return self.create_response(request, body, status=exc.status_code)
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        from ...infobutton.views import api as infobutton_api
+        from ...infobutton.views import openapi_paths
+
+        # One document for everything the app serves (the feed and the
+        # Infobutton endpoint), its paths relative to where the host mounted
+        # the app, so a client generated from it works on any site.
         root = self.get_root_path(path_params or {})
-        # Paths relative to the server, so a client generated from the
-        # document works wherever a host mounts the feed.
-        schema = super().get_openapi_schema(path_prefix="", path_params=path_params)
+        base = posixpath.commonpath([root, infobutton_api.get_root_path({})])
+        base = base.rstrip("/")
+        schema = super().get_openapi_schema(
+            path_prefix=root[len(base) :], path_params=path_params
+        )
         schema["servers"] = [
-            {"url": root.rstrip("/"), "description": "The feed on this site."}
+            {"url": base or "/", "description": "This site's patient information."}
         ]
+        paths, components = openapi_paths()
+        schema["paths"].update({path[len(base) :]: op for path, op in paths.items()})
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
         schema["tags"] = TAGS
         # The feed is public: no authentication, said explicitly.
         schema["security"] = []
@@ -79,6 +98,7 @@ class FeedAPI(NinjaAPI):
         limits = {
             "limit": {"maximum": get_setting("FEED_MAX_LIMIT")},
             "modified_since": {"format": "date-time"},
+            "code": {"pattern": queries.code_pattern()},
         }
         for path in schema.get("paths", {}).values():
             for operation in path.values():
@@ -88,7 +108,8 @@ class FeedAPI(NinjaAPI):
                         parameter["schema"] = LOCALE_REF
                     elif parameter["name"] in limits:
                         _narrow(parameter["schema"], limits[parameter["name"]])
-                not_modified = operation.get("responses", {}).get("304")
+                # django-ninja keys responses by int status until JSON-encoded.
+                not_modified = operation.get("responses", {}).get(304)
                 if not_modified is not None:
                     not_modified.pop("content", None)
         return schema

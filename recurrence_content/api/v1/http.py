@@ -20,7 +20,15 @@ def json_response(request, cached: CachedResponse) -> HttpResponse:
     rather than naming the active language. A HEAD gets the headers of the
     GET, its Content-Length included, and no body.
     """
-    response = HttpResponse(cached.body, content_type=JSON)
+    return conditional_response(request, cached, cached.body, JSON)
+
+
+def conditional_response(
+    request, cached: CachedResponse, body: bytes, content_type: str
+) -> HttpResponse:
+    """``body`` (a form of ``cached``) with ``cached``'s validators and
+    Content-Language, as ``json_response`` sends it."""
+    response = HttpResponse(body, content_type=content_type)
     if cached.language:
         response["Content-Language"] = cached.language
     response["ETag"] = cached.etag

@@ -55,11 +55,20 @@ class TranslatedWork(Node):
     inLanguage: str  # noqa: N815
 
 
+class MedicalCode(Node):
+    """One of the article's clinical codes (``ClinicalCode``)."""
+
+    type: Literal["MedicalCode"] = Field(alias="@type")
+    codeValue: str  # noqa: N815
+    codingSystem: str  # noqa: N815
+
+
 class Condition(Node):
     """The condition the article is about, as the editor named it."""
 
     type: Literal["MedicalCondition"] = Field(alias="@type")
     name: str
+    code: list[MedicalCode] | None = omitted("The article's clinical codes.")
 
 
 class Person(Node):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, PageQuerySet, Site
 
+from ...coding.lookup import article_codes, codes_by_article
 from ...conf import get_setting
 from ...translation.status import TranslationStatus, translation_statuses
 from ..json_ld import build_json_ld
@@ -26,8 +27,11 @@ def api_url(request, page: Page) -> str:
     return request.build_absolute_uri(f"{path}?locale={page.locale.language_code}")
 
 
-def summary_payload(request, page: Page) -> dict[str, Any]:
-    """An article as listed (``ArticleSummary``)."""
+def summary_payload(
+    request, page: Page, codes: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """An article as listed (``ArticleSummary``); ``codes`` are its clinical
+    codes when the caller fetched them for many articles at once."""
     return {
         "id": page.translation_key,
         "page_id": page.pk,
@@ -39,6 +43,7 @@ def summary_payload(request, page: Page) -> dict[str, Any]:
         "api_url": api_url(request, page),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
+        "codes": article_codes(page) if codes is None else codes,
     }
 
 
@@ -132,10 +137,11 @@ def summaries(
     """Listed articles, validated against ``ArticleSummary``; ``with_status``
     adds the translation fields."""
     statuses = translation_statuses(pages) if with_status else {}
+    codes = codes_by_article(pages)
     return [
         _dump(
             ArticleSummary,
-            summary_payload(request, page)
+            summary_payload(request, page, codes[page.translation_key])
             | (status_fields(statuses[page.pk]) if with_status else {}),
             with_status,
         )

@@ -12,6 +12,7 @@ import re
 from datetime import UTC, datetime
 from uuid import UUID
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Q
 from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
@@ -79,6 +80,50 @@ def parse_modified_since(value: str | None) -> datetime | None:
             if parsed.year == 1
             else datetime.max.replace(tzinfo=UTC)
         )
+
+
+def parse_code(value: str | None) -> tuple[str, str] | None:
+    """``(system URI, code)`` from ``system|value``, the code normalised as
+    the Clinical codes panel stores it, or a 422 saying what to send."""
+    # The OpenAPI document states the same rule (CODE_PATTERN).
+    if value is None:
+        return None
+    from ...coding import SYSTEMS, system_for_uri
+
+    uri, bar, code = value.partition("|")
+    system = system_for_uri(uri)
+    if not bar or system is None:
+        raise param_error(
+            "code",
+            "Give system|value, e.g. http://hl7.org/fhir/sid/icd-10-cm|Z85; "
+            f"systems: {', '.join(s.uri for s in SYSTEMS)}.",
+        )
+    try:
+        return system.uri, system.clean(code)
+    except DjangoValidationError:
+        # A code that cannot exist is tagged on nothing: an empty list, as
+        # the Infobutton endpoint answers it.
+        return system.uri, ""
+
+
+def code_pattern() -> str:
+    """``system|value`` with a known system, as a regular expression."""
+    from ...coding import SYSTEMS
+
+    # Only dots need escaping in these URIs (and ECMA-262 refuses some of
+    # re.escape's escapes, such as \\-).
+    systems = "|".join(system.uri.replace(".", r"\.") for system in SYSTEMS)
+    return rf"^({systems})\|.*$"
+
+
+def tagged_with(articles: PageQuerySet, system: str, code: str) -> PageQuerySet:
+    """``articles`` whose article (any of its languages) has this code."""
+    from ...models import ClinicalCode
+
+    keys = ClinicalCode.objects.filter(system=system, code=code).values(
+        "page__translation_key"
+    )
+    return articles.filter(translation_key__in=keys)
 
 
 def search_words(q: str) -> str:

@@ -17,10 +17,11 @@ from ninja import Schema
 from pydantic import Field, RootModel, create_model
 from wagtail.models import Page, get_page_models
 
+from ...coding import SYSTEMS
 from ...models import PatientInfoPageMixin
 from ..block_schemas import BlockSchemas, RichText
 from .json_ld_schema import MedicalWebPage
-from .review import Review, Source
+from .review import ReadingLevel, Review, Source
 from .translation_schemas import TranslationFields
 
 __all__ = ["RichText"]
@@ -41,6 +42,16 @@ class License(Schema):
     url: str
 
 
+class ClinicalCodeOut(Schema):
+    """A clinical code the article answers for, the same in every language."""
+
+    system: Literal[tuple(system.uri for system in SYSTEMS)] = Field(  # type: ignore[valid-type]
+        description="The code system's canonical URI (FHIR's)."
+    )
+    code: str
+    display: str = Field(description='The code system\'s name for it, or "".')
+
+
 class ArticleSummary(TranslationFields, Schema):
     """An article as listed: enough to show a link and decide to fetch it."""
 
@@ -59,6 +70,9 @@ class ArticleSummary(TranslationFields, Schema):
     api_url: str = Field(description="This article in this language in the feed.")
     first_published_at: datetime | None
     last_published_at: datetime | None
+    codes: list[ClinicalCodeOut] = Field(
+        description="Clinical codes the article answers for (docs/ehr.md)."
+    )
 
 
 class ArticleFields(ArticleSummary):
@@ -76,6 +90,7 @@ class ArticleFields(ArticleSummary):
     audience: Literal["patients", "carers", "professionals"]
     review: Review
     sources: list[Source]
+    reading_level: ReadingLevel
 
 
 def article_page_models() -> list[type[Page]]:

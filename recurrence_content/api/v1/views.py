@@ -66,6 +66,13 @@ def article_list(
     ),
     offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Articles to skip."),
     include_incomplete: bool = INCLUDE_INCOMPLETE,
+    code: str | None = Query(
+        None,
+        max_length=300,
+        description="Only articles tagged with this clinical code, as "
+        "`system|value`, e.g. `http://hl7.org/fhir/sid/icd-10-cm|Z85` "
+        "(exact match; see docs/ehr.md).",
+    ),
 ):
     """Live, public articles of this site, newest publication first."""
     max_limit = get_setting("FEED_MAX_LIMIT")
@@ -75,9 +82,12 @@ def article_list(
         )
     language = queries.parse_locale(locale)
     since = queries.parse_modified_since(modified_since)
+    tagged = queries.parse_code(code)
 
     def build() -> Built:
         articles = queries.visible_articles(request)
+        if tagged is not None:
+            articles = queries.tagged_with(articles, *tagged)
         if language is not None:
             articles = articles.filter(locale_id=language.pk)
         if since is not None:

@@ -6,9 +6,16 @@ from hospital.demo import (
     load_shipped_article,
     load_shipped_translations,
     reset_admin_password,
+    tag_with_example_codes,
 )
 
 FEED = f"{BASE_URL}/recurrence-content/api/v1"
+# An EHR's request for ICD-10-CM Z85.3 (personal history of malignant
+# neoplasm of breast), as it would send it to MedlinePlus Connect.
+INFOBUTTON = (
+    f"{BASE_URL}/recurrence-content/infobutton/"
+    "?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=Z85.3"
+)
 
 
 class Command(BaseCommand):
@@ -18,6 +25,7 @@ class Command(BaseCommand):
         cancer_care = build_site()
         article = load_shipped_article(cancer_care)
         translations = load_shipped_translations(article.page)
+        tag_with_example_codes(article.page)
         username, password = reset_admin_password()
         self.stdout.write(f"Cancer care page:  {BASE_URL}{cancer_care.url}")
         self.stdout.write(f"Article ({article.status}):  {BASE_URL}{article.page.url}")
@@ -34,5 +42,15 @@ class Command(BaseCommand):
                 f"Feed, article:     {FEED}/articles/{key}/?locale={code}"
             )
         self.stdout.write(f"Feed docs:         {FEED}/docs/")
+        self.stdout.write(
+            "Infobutton (the article is tagged ICD-10-CM Z85 and Z08 as examples):"
+        )
+        self.stdout.write(f"  English:         {INFOBUTTON}")
+        for result in translations:
+            code = result.language_code
+            self.stdout.write(
+                f"  {code}:{' ' * (16 - len(code))}"
+                f"{INFOBUTTON}&informationRecipient.languageCode.c={code}"
+            )
         self.stdout.write(f"Wagtail admin:     {BASE_URL}/admin/")
         self.stdout.write(f"Admin login:       {username} / {password}")

@@ -1,0 +1,135 @@
+"""The four code systems an article may be tagged with: their canonical URI
+(FHIR's, stored on each code), their HL7 OID (what Infobutton requests
+send) and how a code of each is checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import checks
+
+
+@dataclass(frozen=True)
+class CodeSystem:
+    """One code system: its identifiers, its name and its check."""
+
+    uri: str
+    oid: str
+    # schema.org's codingSystem, and what editors see.
+    name: str
+    # Returns the code normalised, or raises ValidationError saying what to fix.
+    clean: Callable[[str], str]
+    # ICD-10-CM codes sit under shorter ones (Z85.3 under Z85).
+    hierarchical: bool = False
+
+
+def _icd10cm(code: str) -> str:
+    normalized = checks.normalize_icd10cm(code)
+    if not checks.ICD10CM.match(normalized):
+        raise ValidationError(
+            _(
+                "Not an ICD-10-CM code. Enter a category such as Z85 or a full "
+                "code such as C50.911: a letter, two digits or letters, then "
+                "up to four more after a dot."
+            ),
+            code="icd10cm_shape",
+        )
+    return normalized
+
+
+def _snomed(code: str) -> str:
+    code = code.strip()
+    if not checks.SCTID.match(code):
+        raise ValidationError(
+            _(
+                "Not a SNOMED CT identifier. Enter the concept's identifier: "
+                "6 to 18 digits, such as 254837009."
+            ),
+            code="snomed_shape",
+        )
+    if code[-3:-1] not in checks.SCTID_CONCEPT_PARTITIONS:
+        raise ValidationError(
+            _(
+                "This SNOMED CT identifier is not a concept's (it may be a "
+                "description's or a relationship's). Enter the concept "
+                "identifier, shown as the ‘SCTID’ of the concept."
+            ),
+            code="snomed_not_concept",
+        )
+    if not checks.verhoeff_valid(code):
+        raise ValidationError(
+            _(
+                "The last digit of this SNOMED CT identifier is not its check "
+                "digit, so a digit is mistyped. Copy the identifier again from "
+                "the SNOMED CT browser."
+            ),
+            code="snomed_check_digit",
+        )
+    return code
+
+
+def _loinc(code: str) -> str:
+    code = code.strip()
+    match = checks.LOINC.match(code)
+    if not match:
+        raise ValidationError(
+            _(
+                "Not a LOINC code. Enter up to five digits, a hyphen and the "
+                "check digit, such as 2345-7."
+            ),
+            code="loinc_shape",
+        )
+    number, digit = match.groups()
+    if checks.loinc_check_digit(number) != int(digit):
+        raise ValidationError(
+            _(
+                "The check digit of this LOINC code is wrong, so a digit is "
+                "mistyped. Copy the code again from loinc.org."
+            ),
+            code="loinc_check_digit",
+        )
+    return code
+
+
+def _rxnorm(code: str) -> str:
+    code = code.strip()
+    if not checks.RXCUI.match(code):
+        raise ValidationError(
+            _("Not an RxNorm concept identifier (RXCUI). Enter its digits only."),
+            code="rxnorm_shape",
+        )
+    return code
+
+
+ICD10CM = CodeSystem(
+    "http://hl7.org/fhir/sid/icd-10-cm",
+    "2.16.840.1.113883.6.90",
+    "ICD-10-CM",
+    _icd10cm,
+    hierarchical=True,
+)
+SNOMED_CT = CodeSystem(
+    "http://snomed.info/sct", "2.16.840.1.113883.6.96", "SNOMED CT", _snomed
+)
+LOINC = CodeSystem("http://loinc.org", "2.16.840.1.113883.6.1", "LOINC", _loinc)
+RXNORM = CodeSystem(
+    "http://www.nlm.nih.gov/research/umls/rxnorm",
+    "2.16.840.1.113883.6.88",
+    "RxNorm",
+    _rxnorm,
+)
+SYSTEMS: tuple[CodeSystem, ...] = (ICD10CM, SNOMED_CT, LOINC, RXNORM)
+
+
+def system_for_uri(uri: str) -> CodeSystem | None:
+    """The code system with this canonical URI, or None."""
+    return next((system for system in SYSTEMS if system.uri == uri), None)
+
+
+def system_for_oid(oid: str) -> CodeSystem | None:
+    """The code system with this HL7 OID, or None."""
+    return next((system for system in SYSTEMS if system.oid == oid), None)

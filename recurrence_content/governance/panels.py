@@ -1,0 +1,42 @@
+"""A read-only panel on an article's edit view: its reading level and the
+blocks hardest to read."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+from . import readability
+
+
+class ReadingLevelPanel(Panel):
+    """The reading level stored with the revision being edited."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("Reading level"))
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "recurrence_content/admin/reading_level_panel.html"
+
+        def is_shown(self) -> bool:
+            # Measured when the page is first saved.
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            level = readability.reading_level_of(self.instance)
+            context["level"] = level
+            context["target_grade"] = readability.target_grade()
+            context["above_target"] = readability.above_target(level)
+            children = self.instance._meta.get_field("body").stream_block.child_blocks
+            context["hardest_blocks"] = [
+                {**block, "label": _block_label(children, block["type"])}
+                for block in readability.hardest_blocks(level)
+            ]
+            return context
+
+
+def _block_label(children: dict, block_type: str) -> str:
+    child = children.get(block_type)
+    return str(child.label) if child is not None else block_type

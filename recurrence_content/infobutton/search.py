@@ -1,0 +1,113 @@
+"""Which articles answer an Infobutton request, and in which language.
+
+Only live, public articles of the requesting site (the feed's rule). An
+article answers in the requested language when it has a live, complete
+translation in it; otherwise in its source language, and says so: a
+language is never claimed for text that is not in it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from wagtail.models import Page
+
+from ..api.v1 import queries
+from ..coding.checks import icd10cm_ancestors
+from ..conf import get_setting
+from ..translation.status import Status, translation_statuses
+from .params import InfobuttonQuery
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article in the language it is given in."""
+
+    title: str
+    url: str
+    summary: str
+    language: str
+    updated: datetime | None
+    last_reviewed: date | None
+
+
+def matching_codes(query: InfobuttonQuery) -> list[str]:
+    """The codes an article may be tagged with to answer, most specific first.
+
+    ICD-10-CM is a hierarchy: an article tagged ``Z85`` answers for
+    ``Z85.3``. Other systems match exactly (SNOMED CT subsumption needs a
+    terminology server).
+    """
+    if query.code is None:
+        return []
+    if query.system.hierarchical:
+        return icd10cm_ancestors(query.code)
+    return [query.code]
+
+
+def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
+    """At most RECURRENCE_CONTENT_INFOBUTTON_MAX_RESULTS entries, the most
+    specific match first. A fixed number of queries, however many articles
+    are tagged (when translation statuses are cached)."""
+    from ..models import ClinicalCode
+
+    codes = matching_codes(query)
+    if not codes:
+        return []
+    articles = queries.visible_articles(request)
+    rank: dict[UUID, int] = {}
+    for key, code in ClinicalCode.objects.filter(
+        system=query.system.uri,
+        code__in=codes,
+        page__in=articles.values("pk"),
+    ).values_list("page__translation_key", "code"):
+        rank[key] = min(rank.get(key, len(codes)), codes.index(code))
+    if not rank:
+        return []
+    ids = queries.complete_only(articles.filter(translation_key__in=rank)).values_list(
+        "pk", flat=True
+    )
+    versions: dict[UUID, list[Page]] = defaultdict(list)
+    for page in queries.specific_pages(list(ids)):
+        versions[page.translation_key].append(page)
+    statuses = translation_statuses(
+        [page for pages in versions.values() for page in pages]
+    )
+    default = queries.default_locale().language_code
+    wanted = query.language if query.requested_language else default
+    chosen = [_choose(pages, wanted, default, statuses) for pages in versions.values()]
+    chosen.sort(key=lambda page: (rank[page.translation_key], page.title.casefold()))
+    return [
+        _entry(request, page)
+        for page in chosen[: get_setting("INFOBUTTON_MAX_RESULTS")]
+    ]
+
+
+def _choose(pages: list[Page], language: str | None, default: str, statuses) -> Page:
+    """The version in ``language``, else the article as written (its source
+    language: the default language first when several versions are originals)."""
+    for page in pages:
+        if page.locale.language_code == language:
+            return page
+    return min(
+        pages,
+        key=lambda page: (
+            statuses[page.pk].status != Status.SOURCE,
+            page.locale.language_code != default,
+            page.locale.language_code,
+        ),
+    )
+
+
+def _entry(request, page: Page) -> Entry:
+    return Entry(
+        title=page.title,
+        url=page.get_full_url(request),
+        summary=getattr(page, "summary", "") or "",
+        language=page.locale.language_code,
+        updated=page.last_published_at,
+        last_reviewed=getattr(page, "last_reviewed", None),
+    )

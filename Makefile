@@ -12,7 +12,7 @@ MANAGE := cd example_project && ../$(BIN)/python manage.py
 # The demo's port; the Site's address and printed URLs follow it.
 DEMO_PORT ?= 8000
 
-.PHONY: install test demo serve lint format migrations-check wheel-check openapi-lint bench clean messages
+.PHONY: install test demo serve lint format migrations-check wheel-check openapi-lint bench clean messages screenshots
 
 install: $(STAMP)
 
@@ -77,6 +77,12 @@ wheel-check: $(STAMP)
 # fails on errors.
 openapi-lint: $(STAMP)
 	bash .ci/openapi-lint $(BIN)/python
+
+# The README's screenshots (docs/screenshots/*.png), taken with Debian's
+# Chromium from the example site in a throwaway database.
+screenshots: $(STAMP)
+	@bash .ci/ensure-chromium
+	cd example_project && ../$(BIN)/python ../scripts/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

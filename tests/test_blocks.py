@@ -228,3 +228,28 @@ def test_a_new_list_block_starts_with_one_empty_item_that_must_be_filled(name):
     assert not any(str(text).strip() for text in item.values() if text)
     raw = block.get_prep_value(new)
     assert block.meta.list_field in errors_of(name, raw)
+
+
+@pytest.mark.skipif(
+    not hasattr(STREAM, "clean_deferred"), reason="Wagtail 7.0 has no draft deferral"
+)
+@pytest.mark.django_db
+def test_work_in_progress_waits_for_publishing_but_real_mistakes_do_not(home):
+    """Saving a draft (Wagtail's autosave) defers "still to fill in" rules, as
+    Wagtail defers required fields; a contradiction is refused at once."""
+    resource = {**BLOCK_VALUES["coping_resource_list"]["resources"][0], "link": ""}
+    half_written = [
+        (
+            "coping_resource_list",
+            {**BLOCK_VALUES["coping_resource_list"], "resources": [resource]},
+        ),
+        ("pattern_list", {**BLOCK_VALUES["pattern_list"], "patterns": []}),
+    ]
+    value = STREAM.to_python([{"type": t, "value": v} for t, v in half_written])
+    STREAM.clean_deferred(value)  # a draft: saved
+    with pytest.raises(ValidationError):
+        STREAM.clean(value)  # publishing: refused
+    contradictory = {**BLOCK_VALUES["related_link"], "page": home.pk}
+    value = STREAM.to_python([{"type": "related_link", "value": contradictory}])
+    with pytest.raises(ValidationError):
+        STREAM.clean_deferred(value)

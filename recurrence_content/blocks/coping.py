@@ -53,7 +53,8 @@ class CopingResourceBlock(ValidatedStructBlock):
     )
 
     def validate(self, value):
-        if value.get("link_text") and not value.get("link"):
+        missing_link = value.get("link_text") and not value.get("link")
+        if missing_link and not self.saving_a_draft:
             return {
                 "link": ValidationError(
                     _("Add the web address for “%(text)s”, or remove the link text.")

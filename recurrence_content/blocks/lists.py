@@ -34,7 +34,7 @@ class IntroducedListBlock(ValidatedStructBlock):
 
     def validate(self, value):
         name = self.meta.list_field
-        if not value.get(name):
+        if not value.get(name) and not self.saving_a_draft:
             return {name: empty_list_error(self.meta.empty_message)}
         return {}
 

@@ -19,6 +19,16 @@ class ValidatedStructBlock(blocks.StructBlock):
         """Return ``{child_name: error}`` for every rule the value breaks."""
         return {}
 
+    @property
+    def saving_a_draft(self) -> bool:
+        """Whether Wagtail is saving a draft (an editor's "Save draft" or Wagtail
+        8's autosave), when it defers required fields (Wagtail 7.4+).
+
+        Rules that only say "something is still to fill in" wait for publishing
+        too, so a half-written block never makes the autosave fail.
+        """
+        return getattr(self, "is_deferred_validation", False)
+
     def clean(self, value: Any) -> blocks.StructValue:
         cleaned = super().clean(value)
         errors = self.validate(cleaned)

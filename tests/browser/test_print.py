@@ -81,3 +81,16 @@ def test_lists_and_their_items_are_not_split_across_sheets(
         # Every item's factor and its whole detail sit on one sheet.
         whole = f"{factor['factor']} {factor['detail'].strip()}"
         assert sum(whole in sheet for sheet in sheets) == 1, factor["factor"]
+
+
+def test_the_index_page_prints_its_list_alone(browser_page, live_server, host_page):
+    from recurrence_content.models import PatientInfoIndexPage
+
+    index = PatientInfoIndexPage(title="Patient information", intro="Our leaflets.")
+    host_page.add_child(instance=index)
+    index.save_revision().publish()
+    make_article(index)
+    browser_page.goto(live_server.url + index.url)
+    text = " ".join(printed_pages(browser_page))
+    assert "Patient information" in text and "Does cancer always come back?" in text
+    assert "Test Hospital header" not in text

@@ -11,6 +11,7 @@ from ninja.errors import ValidationError
 from wagtail.models import Site
 
 from ..api.json_ld import publisher_name
+from ..api.v1 import queries
 from ..api.v1.caching import Built, cache_key, cached_response
 from ..api.v1.http import add_cors_headers, conditional_response
 from ..api.v1.schemas import ValidationErrors
@@ -74,7 +75,10 @@ def infobutton(
         "`2.16.840.1.113883.6.1` (LOINC), `2.16.840.1.113883.6.88` (RxNorm).",
     ),
     display_name: str | None = Query(
-        None, alias=params.DISPLAY_NAME, description="The code's name, echoed."
+        None,
+        alias=params.DISPLAY_NAME,
+        description="The code's name; accepted and not used (its language "
+        "is unknown, so it is not echoed).",
     ),
     language: str | None = Query(
         None,
@@ -107,7 +111,14 @@ def infobutton(
     def build() -> Built:
         site = Site.find_for_request(request)
         entries = find_entries(request, query)
-        data = formats.feed_data(request, query, entries, publisher_name(site))
+        language = (
+            query.language
+            if query.requested_language
+            else queries.default_locale().language_code
+        )
+        data = formats.feed_data(
+            request, query, entries, publisher_name(site), language or ""
+        )
         # Last-Modified: the newest publication among the answers.
         updated = max((e.updated for e in entries if e.updated), default=None)
         return Built(data, updated, None)

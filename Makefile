@@ -12,7 +12,7 @@ MANAGE := cd example_project && ../$(BIN)/python manage.py
 # The demo's port; the Site's address and printed URLs follow it.
 DEMO_PORT ?= 8000
 
-.PHONY: install test demo serve lint format migrations-check wheel-check bench clean messages screenshots
+.PHONY: install test demo serve lint format migrations-check wheel-check openapi-lint bench clean messages screenshots
 
 install: $(STAMP)
 
@@ -72,6 +72,11 @@ wheel-check: $(STAMP)
 	rm -rf dist
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	bash .ci/wheel-check dist/*.whl
+
+# Spectral (npm, installed by the script) on the feed's OpenAPI document;
+# fails on errors.
+openapi-lint: $(STAMP)
+	bash .ci/openapi-lint $(BIN)/python
 
 # The README's screenshots (docs/screenshots/*.png), taken with Debian's
 # Chromium from the example site in a throwaway database.

@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from tests.factories import make_host_page
+from tests.factories import make_article, make_host_page
 
 
 @pytest.fixture(autouse=True)
@@ -65,6 +65,12 @@ def home(db, locales) -> Page:
 def host_page(home):
     """A hospital's own "Cancer care" page, published under the home page."""
     return make_host_page(home)
+
+
+@pytest.fixture
+def article(host_page):
+    """A published article with one of every block, under the host's page."""
+    return make_article(host_page)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -3,12 +3,10 @@
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 import recurrence_content
 from recurrence_content.models import PatientInfoIndexPage
-from tests.factories import make_article
 
 CSS_DIR = Path(recurrence_content.__file__).parent / "static/recurrence_content/css"
 
@@ -30,11 +28,6 @@ def get_soup(client, page) -> BeautifulSoup:
     response = client.get(page.url)
     assert response.status_code == 200, page.url
     return BeautifulSoup(response.content, "html.parser")
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
 
 
 def test_physical_left_right_properties_are_absent_from_the_stylesheets():

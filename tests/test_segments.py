@@ -1,6 +1,5 @@
 """wagtail-localize sends every piece of prose to translators, and nothing else."""
 
-import pytest
 from wagtail_localize.segments import (
     OverridableSegmentValue,
     StringSegmentValue,
@@ -55,11 +54,6 @@ def expected_prose(article) -> list[str]:
         "Seek professional help when the trouble is long lasting.",
         values["related_link"]["title"],
     ]
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
 
 
 def test_every_piece_of_prose_is_one_string_segment(article):

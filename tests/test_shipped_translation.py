@@ -24,7 +24,8 @@ SPANISH_PO = translations_dir() / f"{SLUG}.es.po"
 
 
 @pytest.fixture
-def article(host_page):
+def shipped_article(host_page):
+    """The shipped article, loaded and published by the app's own loader."""
     return load_article(parent=host_page, publish=True).page.specific
 
 
@@ -76,8 +77,8 @@ def prose_in_content_file() -> list[str]:
     return found
 
 
-def test_every_sentence_of_the_loaded_article_is_one_segment(article):
-    source, _ = TranslationSource.get_or_create_from_instance(article)
+def test_every_sentence_of_the_loaded_article_is_one_segment(shipped_article):
+    source, _ = TranslationSource.get_or_create_from_instance(shipped_article)
     segments = [
         visible_text(segment.string.data)
         for segment in source.stringsegment_set.select_related("string").order_by(
@@ -89,8 +90,8 @@ def test_every_sentence_of_the_loaded_article_is_one_segment(article):
     assert sorted(segments) == sorted(prose_in_content_file())
 
 
-def test_the_spanish_file_covers_every_segment_of_the_loaded_article(article):
-    source, _ = TranslationSource.get_or_create_from_instance(article)
+def test_the_spanish_file_covers_every_segment_of_the_loaded_article(shipped_article):
+    source, _ = TranslationSource.get_or_create_from_instance(shipped_article)
     segments = [(entry.msgctxt, entry.msgid) for entry in source.export_po()]
 
     po = polib.pofile(str(SPANISH_PO))
@@ -102,8 +103,8 @@ def test_the_spanish_file_covers_every_segment_of_the_loaded_article(article):
         assert entry.msgstr.strip() and entry.msgstr != entry.msgid, entry.msgid
 
 
-def test_it_applies_cleanly_as_a_draft(article):
-    [result] = apply_shipped_translations(article, ["es"])
+def test_it_applies_cleanly_as_a_draft(shipped_article):
+    [result] = apply_shipped_translations(shipped_article, ["es"])
 
     assert (result.warnings, result.untranslated, result.kept) == ([], [], [])
     assert result.imported == 60 and result.created
@@ -112,8 +113,8 @@ def test_it_applies_cleanly_as_a_draft(article):
     assert result.page.slug == "el-cancer-siempre-vuelve"
 
 
-def test_the_published_spanish_page_is_served_in_spanish(client, article):
-    [result] = apply_shipped_translations(article, "all", publish=True)
+def test_the_published_spanish_page_is_served_in_spanish(client, shipped_article):
+    [result] = apply_shipped_translations(shipped_article, "all", publish=True)
     spanish = result.page
 
     assert spanish.url == "/es/cancer-care/el-cancer-siempre-vuelve/"
@@ -130,13 +131,15 @@ def test_the_published_spanish_page_is_served_in_spanish(client, article):
             assert entry.msgstr in text
     # The page links back to English and the English page links here.
     switcher = soup.select_one("nav.rc-language-switcher")
-    assert switcher.find("a", string="English")["href"] == article.url
-    english = BeautifulSoup(client.get(article.url).content, "html.parser")
+    assert switcher.find("a", string="English")["href"] == shipped_article.url
+    english = BeautifulSoup(client.get(shipped_article.url).content, "html.parser")
     assert english.select_one('link[hreflang="es"]')["href"] == spanish.get_full_url()
 
 
-def test_an_editor_can_open_the_spanish_page_in_the_translation_editor(client, article):
-    [result] = apply_shipped_translations(article, ["es"])
+def test_an_editor_can_open_the_spanish_page_in_the_translation_editor(
+    client, shipped_article
+):
+    [result] = apply_shipped_translations(shipped_article, ["es"])
     client.force_login(
         get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
     )
@@ -155,41 +158,41 @@ def test_an_editor_can_open_the_spanish_page_in_the_translation_editor(client, a
     )
 
 
-def test_applying_twice_changes_nothing_and_stays_a_draft(article):
-    apply_shipped_translations(article, ["es"])
-    [again] = apply_shipped_translations(article, ["es"])
+def test_applying_twice_changes_nothing_and_stays_a_draft(shipped_article):
+    apply_shipped_translations(shipped_article, ["es"])
+    [again] = apply_shipped_translations(shipped_article, ["es"])
 
     assert not again.created and not again.page.live
     assert again.kept == [] and again.untranslated == []
     assert again.imported == 0
 
 
-def test_a_language_that_is_not_shipped_is_named(article):
+def test_a_language_that_is_not_shipped_is_named(shipped_article):
     with pytest.raises(TranslationApplyError, match=r"into fr\. Shipped: es"):
-        apply_shipped_translations(article, ["fr"])
+        apply_shipped_translations(shipped_article, ["fr"])
 
 
-def test_a_shipped_language_the_site_does_not_serve(article):
+def test_a_shipped_language_the_site_does_not_serve(shipped_article):
     languages = [("en", "English"), ("fr", "French")]
     with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
-        assert apply_shipped_translations(article, "all") == []
+        assert apply_shipped_translations(shipped_article, "all") == []
         with pytest.raises(TranslationApplyError, match="WAGTAIL_CONTENT_LANGUAGES"):
-            apply_shipped_translations(article, ["es"])
+            apply_shipped_translations(shipped_article, ["es"])
     assert not Translation.objects.exists()
 
 
-def test_a_regional_spanish_site_gets_the_spanish_file(article):
+def test_a_regional_spanish_site_gets_the_spanish_file(shipped_article):
     languages = [("en", "English"), ("es-mx", "Español (México)")]
     with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
-        [result] = apply_shipped_translations(article, "all")
+        [result] = apply_shipped_translations(shipped_article, "all")
     assert result.page.locale.language_code == "es-mx"
     assert result.page.title == "¿El cáncer siempre vuelve?"
 
 
-def test_a_renamed_article_still_finds_its_translation(article):
-    article.slug = "cancer-recurrence"
-    article.save_revision().publish()
+def test_a_renamed_article_still_finds_its_translation(shipped_article):
+    shipped_article.slug = "cancer-recurrence"
+    shipped_article.save_revision().publish()
 
-    [result] = apply_shipped_translations(article, ["es"])
+    [result] = apply_shipped_translations(shipped_article, ["es"])
 
     assert result.page.title == "¿El cáncer siempre vuelve?"

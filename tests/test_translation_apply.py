@@ -20,13 +20,7 @@ from recurrence_content.translation.apply import (
     TranslationApplyError,
     apply_po,
 )
-from tests.factories import make_article
 from tests.translation_helpers import fill_po, pseudo_translate, visible_text
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
 
 
 @pytest.fixture

@@ -7,13 +7,7 @@ from django.utils import translation
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from recurrence_content.translation.apply import TranslationApplyError, apply_po
-from tests.factories import make_article
 from tests.translation_helpers import fill_po, visible_text
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
 
 
 def rows():

@@ -18,16 +18,10 @@ from wagtail_localize.models import (
 )
 
 from recurrence_content.translation.report import URL_NAME
-from tests.factories import make_article
 from tests.localize_helpers import submit_translation, translate_strings
 
 FORM_ENCODED = "application/x-www-form-urlencoded"
 User = get_user_model()
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from ..api.json_ld import publisher_name
 from ..api.v1 import queries
-from ..api.v1.caching import cache_key, cached_response
+from ..api.v1.caching import Built, cache_key, cached_response
 from ..api.v1.http import add_cors_headers, conditional_response
 from ..api.v1.schemas import ValidationErrors
 from ..coding import SYSTEMS
@@ -54,6 +54,7 @@ def invalid_parameter(request, error: ValidationError) -> HttpResponse:
     "/",
     response={200: InfobuttonFeed, 304: None, 400: ValidationErrors},
     url_name="infobutton",
+    operation_id="findArticlesByCode",
     summary="Articles for a clinical code (HL7 Infobutton, URL-based)",
     tags=["infobutton"],
     # The JSON form's keys (``_value``, ``lastReviewed``) are aliases.
@@ -107,7 +108,7 @@ def infobutton(
     except params.BadParameter as error:
         return add_cors_headers(request, bad_request(error.name, error.message))
 
-    def build():
+    def build() -> Built:
         site = Site.find_for_request(request)
         entries = find_entries(request, query)
         language = (
@@ -115,9 +116,12 @@ def infobutton(
             if query.requested_language
             else queries.default_locale().language_code
         )
-        return formats.feed_data(
+        data = formats.feed_data(
             request, query, entries, publisher_name(site), language or ""
         )
+        # Last-Modified: the newest publication among the answers.
+        updated = max((e.updated for e in entries if e.updated), default=None)
+        return Built(data, updated, None)
 
     cached = cached_response(request, cache_key(request, "infobutton"), build)
     if query.response_type == params.JSON:

@@ -7,7 +7,7 @@ format, every block and list item with a fixed UUID ``id``.
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -25,28 +25,6 @@ from .reviewdata import REVIEW_KEYS, parse_review, review_to_file
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
-# Page fields a file carries besides the body, in the order files list them.
-TEXT_FIELDS = {
-    # name: (required, max_length)
-    "slug": (True, 255),
-    "title": (True, 255),
-    "seo_title": (False, 255),
-    "search_description": (False, None),
-    "summary": (True, None),
-}
-# The fields an update writes and the content hash covers. The slug is left
-# out: it is only used when the page is created, so a hospital may rename it.
-CONTENT_FIELDS = ("title", "seo_title", "search_description", "summary", "body")
-KEYS = (
-    "format_version",
-    "translation_key",
-    "locale",
-    *TEXT_FIELDS,
-    *REVIEW_KEYS,
-    CODES_KEY,
-    "body",
-)
-
 
 def body_block() -> blocks.StreamBlock:
     """The StreamBlock that file bodies are validated against."""
@@ -55,18 +33,27 @@ def body_block() -> blocks.StreamBlock:
     return PatientInfoPage._meta.get_field("body").stream_block
 
 
+def _text(required: bool, max_length: int | None = None) -> Any:
+    """A page text field a file carries: validated, exported and loaded."""
+    return field(metadata={"text": (required, max_length)})
+
+
 @dataclass(frozen=True)
 class ArticleFile:
-    """One validated article from a content file, its body normalised."""
+    """One validated article from a content file, its body normalised.
+
+    The one list of the page fields a file carries: the reader, the exporter
+    and the loader all take them from here (``TEXT_FIELDS``).
+    """
 
     source: str
     translation_key: uuid.UUID
     locale: str
-    slug: str
-    title: str
-    seo_title: str
-    search_description: str
-    summary: str
+    slug: str = _text(required=True, max_length=255)
+    title: str = _text(required=True, max_length=255)
+    seo_title: str = _text(required=False, max_length=255)
+    search_description: str = _text(required=False)
+    summary: str = _text(required=True)
     body: list[dict[str, Any]]
     # None: the file states no review data (loading leaves the defaults).
     review: dict[str, Any] | None = None
@@ -92,6 +79,25 @@ class ArticleFile:
     def content_hash(self) -> str:
         """A fingerprint of what loading writes into the page."""
         return content_hash({name: getattr(self, name) for name in CONTENT_FIELDS})
+
+
+# Page text fields a file carries besides the body, in the order files list
+# them: name -> (required, max_length).
+TEXT_FIELDS = {
+    f.name: f.metadata["text"] for f in fields(ArticleFile) if "text" in f.metadata
+}
+# The fields an update writes and the content hash covers. The slug is left
+# out: it is only used when the page is created, so a hospital may rename it.
+CONTENT_FIELDS = (*(name for name in TEXT_FIELDS if name != "slug"), "body")
+KEYS = (
+    "format_version",
+    "translation_key",
+    "locale",
+    *TEXT_FIELDS,
+    *REVIEW_KEYS,
+    CODES_KEY,
+    "body",
+)
 
 
 def content_hash(content: dict[str, Any]) -> str:

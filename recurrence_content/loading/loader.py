@@ -25,7 +25,13 @@ from ..models import (
 )
 from .errors import LoadError
 from .exporter import page_content
-from .fileformat import ArticleFile, body_block, content_hash, read_file
+from .fileformat import (
+    CONTENT_FIELDS,
+    ArticleFile,
+    body_block,
+    content_hash,
+    read_file,
+)
 from .links import apply_links
 from .shipped import shipped_dir, shipped_files
 from .targets import resolve_locale, resolve_page
@@ -197,23 +203,9 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
     # Codes only on creation, as the file states them: which codes an
     # article answers for is the hospital's clinical decision afterwards.
     page.clinical_codes = [ClinicalCode(**code) for code in article.codes or []]
-    try:
-        # Page.save() logs "wagtail.create" for us, as the admin does.
-        parent.add_child(instance=page)
-        revision = page.save_revision()
-    except ValidationError as exc:
-        raise LoadError(f"{article.source}: {_first_message(exc)}") from None
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    ReferenceIndex.create_or_update_for_object(page)
-    LoadedContent.objects.create(
-        translation_key=article.translation_key,
-        locale=locale,
-        page=page,
-        content_hash=article.content_hash,
-        revision=revision,
-    )
+    # Page.save() logs "wagtail.create" for us, as the admin does.
+    _saving(article, lambda: parent.add_child(instance=page))
+    _save_and_publish(article, page, page, publish, log_action=False)
     return LoadResult(article, Status.CREATED, page, published=publish)
 
 
@@ -264,14 +256,20 @@ def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
     latest = page.get_latest_revision_as_object()
     for name, value in _content_fields(article).items():
         setattr(latest, name, value)
-    try:
-        revision = latest.save_revision(log_action=True)
-    except ValidationError as exc:
-        raise LoadError(f"{article.source}: {_first_message(exc)}") from None
-    if publish_now:
+    _save_and_publish(article, page, latest, publish_now, log_action=True)
+    return LoadResult(article, Status.UPDATED, page, published=publish_now)
+
+
+def _save_and_publish(
+    article: ArticleFile, page: Page, draft: Page, publish: bool, log_action: bool
+) -> None:
+    """Save ``draft`` as ``page``'s new revision, publish it if asked, and
+    remember it as what was loaded (so later runs can tell an editor's work)."""
+    revision = _saving(article, lambda: draft.save_revision(log_action=log_action))
+    if publish:
         revision.publish()
-        page.refresh_from_db()
-        ReferenceIndex.create_or_update_for_object(page)
+    page.refresh_from_db()
+    ReferenceIndex.create_or_update_for_object(page)
     LoadedContent.objects.update_or_create(
         translation_key=article.translation_key,
         locale_id=page.locale_id,
@@ -281,18 +279,19 @@ def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
             "revision": revision,
         },
     )
-    page.refresh_from_db()
-    return LoadResult(article, Status.UPDATED, page, published=publish_now)
+
+
+def _saving(article: ArticleFile, save):
+    """``save()``, its ValidationError as a LoadError naming the file."""
+    try:
+        return save()
+    except ValidationError as exc:
+        raise LoadError(f"{article.source}: {_first_message(exc)}") from None
 
 
 def _content_fields(article: ArticleFile) -> dict:
-    return {
-        "title": article.title,
-        "seo_title": article.seo_title,
-        "search_description": article.search_description,
-        "summary": article.summary,
-        "body": body_block().to_python(article.body),
-    }
+    fields = {name: getattr(article, name) for name in CONTENT_FIELDS}
+    return fields | {"body": body_block().to_python(article.body)}
 
 
 def _review_fields(article: ArticleFile) -> dict:

@@ -4,34 +4,10 @@ import pytest
 
 from recurrence_content.api.v1.schemas import article_schema
 from tests.factories import BLOCK_VALUES, make_article
-from tests.feed.helpers import detail_url, list_url, page_link
-from tests.testapp.models import HospitalArticlePage, HostArticlePage
+from tests.feed.helpers import detail_url, list_url
+from tests.testapp.models import HostArticlePage
 
 pytestmark = pytest.mark.django_db
-
-WARNING_SIGN = {
-    "sign": "A fever above 38 °C",
-    "action": "<p>Call the <b>oncology ward</b> straight away.</p>",
-}
-
-
-@pytest.fixture
-def hospital_article(host_page, article):
-    """A HospitalArticlePage with the hospital's warning_sign block, linking
-    to the app's own article."""
-    return make_article(
-        host_page,
-        title="After chemotherapy",
-        page_class=HospitalArticlePage,
-        body=[
-            ("heading", BLOCK_VALUES["heading"]),
-            ("warning_sign", WARNING_SIGN),
-            (
-                "warning_sign",
-                {"sign": "Bleeding", "action": f"<p>Read {page_link(article)}.</p>"},
-            ),
-        ],
-    )
 
 
 def test_the_list_has_every_article_type_with_its_page_type(

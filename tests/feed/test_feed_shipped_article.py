@@ -20,5 +20,5 @@ def test_the_shipped_article_keeps_to_the_contract(client, host_page):
     article = article_schema().model_validate(response.json()).root
     types = {block.type for block in article.body}
     assert {"definition", "pattern_list", "factor_checklist"} <= types
-    assert article.json_ld["inLanguage"] == "en"
+    assert article.json_ld.inLanguage == "en"
     assert all(block.value.text for block in article.body if block.type == "paragraph")

@@ -22,7 +22,10 @@ def test_a_draft_is_neither_listed_nor_found(client, host_page):
     assert listed_titles(client) == ["Published"]
     response = client.get(detail_url(draft))
     assert response.status_code == 404
-    assert response.json() == {"detail": "No such article in this language."}
+    assert response.json() == {
+        "detail": "No such article in this language.",
+        "available_locales": [],
+    }
 
 
 def test_an_unpublished_article_disappears(client, article):
@@ -62,7 +65,10 @@ def test_an_unknown_article_is_a_404_like_a_hidden_one(client, article):
     response = client.get(f"{list_url()}00000000-0000-4000-8000-000000000000/")
 
     assert response.status_code == 404
-    assert response.json() == {"detail": "No such article in this language."}
+    assert response.json() == {
+        "detail": "No such article in this language.",
+        "available_locales": [],
+    }
 
 
 def test_a_missing_translation_is_a_404(client, article):

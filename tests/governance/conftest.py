@@ -1,13 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from tests.factories import make_article
-
-
-@pytest.fixture
-def article(host_page):
-    return make_article(host_page)
-
 
 @pytest.fixture
 def reviewer_user(django_user_model):

@@ -13,14 +13,7 @@ import uuid
 import pytest
 from django.db import connection
 
-from tests.factories import make_article
 from tests.servers import Gunicorn, RedisServer, database_url
-
-
-@pytest.fixture
-def article(host_page):
-    """A published article with one of every block."""
-    return make_article(host_page)
 
 
 @pytest.fixture

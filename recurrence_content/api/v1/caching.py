@@ -17,6 +17,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -26,17 +27,31 @@ from ...tolerant_cache import CacheUnavailable, TolerantCache
 
 PREFIX = "recurrence_content:feed"
 VERSION_KEY = f"{PREFIX}:version"
-# How long the "when did this response last change" record is kept.
-LAST_MODIFIED_TIMEOUT = 60 * 60 * 24 * 30
 
 
 @dataclass(frozen=True)
 class CachedResponse:
-    """A response body with its validators."""
+    """A response body with its validators.
+
+    ``last_modified`` is a publication time from the database (a timestamp),
+    so every server sends the same; None when the response has no articles.
+    ``language`` is the Content-Language of the body.
+    """
 
     body: bytes
     etag: str
-    last_modified: float
+    last_modified: float | None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a view builds on a cache miss: the body's data, its newest
+    publication and its languages."""
+
+    data: Any
+    last_published: datetime | None
+    language: str | None
 
 
 # Set when a bump could not reach the cache (it was down while content
@@ -93,32 +108,19 @@ def cache_key(request, *parts: Any) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def cached_response(request, key: str, build: Callable[[], Any]) -> CachedResponse:
-    """The cached response for ``key``, building and storing it when missing.
-
-    ``Last-Modified`` is when the body last changed: rebuilding an unchanged
-    body (same ETag) keeps the earlier time, so conditional requests by date
-    still get a 304 after the cache was emptied.
-    """
+def cached_response(request, key: str, build: Callable[[], Built]) -> CachedResponse:
+    """The cached response for ``key``, building and storing it when missing."""
     cache = feed_cache()
     version = current_version(cache)
     response_key = f"{PREFIX}:{version}:{key}"
     entry = cache.get(response_key) if version is not None else None
     if entry is not None:
         return CachedResponse(*entry)
-    body = json.dumps(build(), cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+    built = build()
+    body = json.dumps(built.data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    if version is None:
-        # The cache is down: no history to consult, so "now" (a client's
-        # If-None-Match still gets its 304, the ETag depends only on the body).
-        return CachedResponse(body, etag, time.time())
-    history_key = f"{PREFIX}:modified:{key}"
-    previous = cache.get(history_key)
-    if previous and previous[0] == etag:
-        last_modified = previous[1]
-    else:
-        last_modified = time.time()
-        cache.set(history_key, (etag, last_modified), LAST_MODIFIED_TIMEOUT)
-    entry = (body, etag, last_modified)
-    cache.set(response_key, entry, get_setting("FEED_CACHE_TIMEOUT"))
+    published = built.last_published
+    entry = (body, etag, published.timestamp() if published else None, built.language)
+    if version is not None:
+        cache.set(response_key, entry, get_setting("FEED_CACHE_TIMEOUT"))
     return CachedResponse(*entry)

@@ -12,39 +12,40 @@ from .caching import CachedResponse
 JSON = "application/json; charset=utf-8"
 
 
-def json_response(
-    request, cached: CachedResponse, language: str | None = None
-) -> HttpResponse:
+def json_response(request, cached: CachedResponse) -> HttpResponse:
     """A 200 with ETag, Last-Modified and Cache-Control, or a 304 when the
     client's If-None-Match / If-Modified-Since still matches.
 
-    ``language`` is the content's language; set here, LocaleMiddleware keeps
-    it rather than naming the active language.
+    Content-Language is the body's; set here, LocaleMiddleware keeps it
+    rather than naming the active language. A HEAD gets the headers of the
+    GET, its Content-Length included, and no body.
     """
-    return conditional_response(request, cached, cached.body, JSON, language)
+    return conditional_response(request, cached, cached.body, JSON)
 
 
 def conditional_response(
-    request,
-    cached: CachedResponse,
-    body: bytes,
-    content_type: str,
-    language: str | None = None,
+    request, cached: CachedResponse, body: bytes, content_type: str
 ) -> HttpResponse:
-    """``body`` (a form of ``cached``) with ``cached``'s validators, as
-    ``json_response`` sends it."""
+    """``body`` (a form of ``cached``) with ``cached``'s validators and
+    Content-Language, as ``json_response`` sends it."""
     response = HttpResponse(body, content_type=content_type)
-    if language:
-        response["Content-Language"] = language
+    if cached.language:
+        response["Content-Language"] = cached.language
     response["ETag"] = cached.etag
-    response["Last-Modified"] = http_date(cached.last_modified)
+    if cached.last_modified is not None:
+        response["Last-Modified"] = http_date(cached.last_modified)
     response["Cache-Control"] = get_setting("FEED_CACHE_CONTROL")
     response = get_conditional_response(
         request,
         etag=cached.etag,
-        last_modified=int(cached.last_modified),
+        last_modified=None
+        if cached.last_modified is None
+        else int(cached.last_modified),
         response=response,
     )
+    if request.method == "HEAD" and response.status_code == 200:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
     return add_cors_headers(request, response)
 
 
@@ -63,7 +64,7 @@ def add_cors_headers(request, response: HttpResponse) -> HttpResponse:
         response["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         if request.method == "OPTIONS":
-            response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
             response["Access-Control-Allow-Headers"] = (
                 "If-None-Match, If-Modified-Since"
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.urls import reverse
@@ -59,18 +60,29 @@ def status_fields(status: TranslationStatus) -> dict[str, Any]:
 
 def _dump(schema, data: dict[str, Any], with_status: bool) -> dict[str, Any]:
     return schema.model_validate(data).model_dump(
-        mode="json", exclude=None if with_status else TRANSLATION_FIELDS
+        mode="json",
+        by_alias=True,
+        exclude=None if with_status else TRANSLATION_FIELDS,
+    )
+
+
+def last_published(pages: list[Page]) -> datetime | None:
+    """The newest publication among ``pages``: a response's Last-Modified."""
+    return max(
+        (p.last_published_at for p in pages if p.last_published_at), default=None
     )
 
 
 def article_payload(
     request, page: Page, articles: PageQuerySet, with_status: bool = False
-) -> dict[str, Any]:
-    """One article with alternates, licence, JSON-LD and blocks (``Article``).
+) -> tuple[dict[str, Any], datetime | None]:
+    """One article with alternates, licence, JSON-LD and blocks (``Article``),
+    and when it last changed.
 
     ``page`` is the specific page; ``articles`` the visible articles of the
     site, from which the alternates (complete translations only) come.
-    ``with_status`` adds the translation fields.
+    ``with_status`` adds the translation fields. The article changes when it
+    or one of its alternates (listed in it) is published.
     """
     others = list(
         articles.filter(translation_key=page.translation_key)
@@ -113,7 +125,10 @@ def article_payload(
         }
     if with_status:
         data |= status_fields(statuses[page.pk])
-    return _dump(article_schemas()[type(page)], data, with_status)
+    return (
+        _dump(article_schemas()[type(page)], data, with_status),
+        last_published([page, *alternates]),
+    )
 
 
 def summaries(

@@ -10,7 +10,7 @@ empty, never missing.
 
 import functools
 from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal, Union
 from uuid import UUID
 
 from ninja import Schema
@@ -20,6 +20,7 @@ from wagtail.models import Page, get_page_models
 from ...coding import SYSTEMS
 from ...models import PatientInfoPageMixin
 from ..block_schemas import BlockSchemas, RichText
+from .json_ld_schema import MedicalWebPage
 from .review import ReadingLevel, Review, Source
 from .translation_schemas import TranslationFields
 
@@ -79,7 +80,7 @@ class ArticleFields(ArticleSummary):
 
     alternates: list[Alternate]
     license: License
-    json_ld: dict[str, Any] = Field(
+    json_ld: MedicalWebPage = Field(
         description="The schema.org MedicalWebPage the HTML page carries."
     )
     # Clinical governance (review.py).

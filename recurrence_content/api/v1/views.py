@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
 from django.http import HttpResponse
-from ninja import NinjaAPI, Query, Router
+from ninja import Query, Router
 from ninja.errors import HttpError
-from wagtail.coreutils import get_content_languages
 
 from ...conf import get_setting
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import queries
-from .caching import cache_key, cached_response
+from .caching import Built, cache_key, cached_response
+from .document import FeedAPI
 from .http import JSON, add_cors_headers, json_response
-from .payloads import article_payload, summaries
+from .payloads import article_payload, last_published, summaries
 from .schemas import ArticleList, ValidationErrors, article_schema
 from .translation_schemas import ArticleNotFound
 
@@ -33,44 +32,6 @@ NOT_MODIFIED = {304: None}
 MAX_OFFSET = 1_000_000
 
 
-class FeedAPI(NinjaAPI):
-    """NinjaAPI with CORS headers on every response (errors included) and a
-    ``limit`` maximum in the OpenAPI document that follows the setting."""
-
-    def create_response(self, request, data, *args, **kwargs) -> HttpResponse:
-        response = super().create_response(request, data, *args, **kwargs)
-        return add_cors_headers(request, response)
-
-    def get_openapi_schema(self, *args, **kwargs):
-        schema = super().get_openapi_schema(*args, **kwargs)
-        # Settings read per request, so the contract always matches what the
-        # views accept.
-        limits = {
-            "limit": {"maximum": get_setting("FEED_MAX_LIMIT")},
-            "locale": {"enum": list(get_content_languages())},
-            "modified_since": {"format": "date-time"},
-            "code": {"pattern": queries.code_pattern()},
-        }
-        for path in schema.get("paths", {}).values():
-            for operation in path.values():
-                for parameter in operation.get("parameters", []):
-                    if parameter["name"] in limits:
-                        _narrow(parameter["schema"], limits[parameter["name"]])
-        from ...infobutton.views import openapi_paths
-
-        paths, components = openapi_paths()
-        schema["paths"].update(paths)
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
-        return schema
-
-
-def _narrow(schema: dict, constraints: dict) -> None:
-    """Add ``constraints`` to a parameter schema, inside ``anyOf`` if optional."""
-    for option in schema.get("anyOf", [schema]):
-        if option.get("type") != "null":
-            option.update(constraints)
-
-
 router = Router(tags=["articles"])
 
 
@@ -78,6 +39,8 @@ router = Router(tags=["articles"])
     "/articles/",
     response={200: ArticleList, **NOT_MODIFIED, 422: ValidationErrors},
     url_name="article_list",
+    operation_id="listArticles",
+    by_alias=True,
     summary="List articles",
 )
 def article_list(
@@ -122,7 +85,7 @@ def article_list(
     since = queries.parse_modified_since(modified_since)
     tagged = queries.parse_code(code)
 
-    def build() -> dict[str, Any]:
+    def build() -> Built:
         articles = queries.visible_articles(request)
         if tagged is not None:
             articles = queries.tagged_with(articles, *tagged)
@@ -143,7 +106,8 @@ def article_list(
             )
         count = articles.count()
         ids = [page.pk for page in articles[offset : offset + limit]]
-        return {
+        pages = queries.specific_pages(ids)
+        data = {
             "count": count,
             "next": _page_url(request, offset + limit, limit)
             if offset + limit < count
@@ -151,10 +115,9 @@ def article_list(
             "previous": _page_url(request, max(offset - limit, 0), limit)
             if offset > 0
             else None,
-            "results": summaries(
-                request, queries.specific_pages(ids), with_status=include_incomplete
-            ),
+            "results": summaries(request, pages, with_status=include_incomplete),
         }
+        return Built(data, last_published(pages), _languages(pages, locale))
 
     return json_response(request, cached_response(request, cache_key(request), build))
 
@@ -163,6 +126,8 @@ def article_list(
     "/articles/{translation_key}/",
     response={200: article_schema(), **NOT_MODIFIED, **ERRORS},
     url_name="article_detail",
+    operation_id="getArticle",
+    by_alias=True,
     summary="One article in one language",
 )
 def article_detail(
@@ -196,15 +161,30 @@ def article_detail(
         return api.create_response(request, body.model_dump(), status=404)
     key = cache_key(request, page.pk, page.live_revision_id, language.language_code)
 
-    def build() -> dict[str, Any]:
+    def build() -> Built:
         specific = page.specific
         specific.locale = page.locale
-        return article_payload(
+        data, published = article_payload(
             request, specific, articles, with_status=include_incomplete
         )
+        return Built(data, published, page.locale.language_code)
 
-    cached = cached_response(request, key, build)
-    return json_response(request, cached, language=page.locale.language_code)
+    return json_response(request, cached_response(request, key, build))
+
+
+# HEAD answers as GET does, without the body (``json_response``); kept out of
+# the document, where it would repeat each GET's operation id.
+for _path, _view in [
+    ("/articles/", article_list),
+    ("/articles/{translation_key}/", article_detail),
+]:
+    router.add_api_operation(
+        _path,
+        ["HEAD"],
+        _view,
+        response={200: None, **NOT_MODIFIED, **ERRORS},
+        include_in_schema=False,
+    )
 
 
 @router.api_operation(["OPTIONS"], "/articles/", include_in_schema=False)
@@ -219,6 +199,16 @@ def article_list_preflight(request):
 def article_detail_preflight(request, translation_key: str):
     """Answer a browser's CORS preflight for one article."""
     return add_cors_headers(request, HttpResponse(status=204, content_type=JSON))
+
+
+def _languages(pages: list, locale: str | None) -> str | None:
+    """The list's Content-Language: the requested locale, else the languages
+    its articles are in (LocaleMiddleware would otherwise name only the
+    active one); None for an empty unfiltered list."""
+    if locale is not None:
+        return locale
+    codes = dict.fromkeys(page.locale.language_code for page in pages)
+    return ", ".join(codes) or None
 
 
 def _page_url(request, offset: int, limit: int) -> str:

@@ -1,0 +1,122 @@
+"""``FeedAPI``: django-ninja's NinjaAPI, made to keep the feed's contract.
+
+The OpenAPI document follows the settings read per request (so it always
+matches what the views accept) and carries what client generators and
+linters look for: servers, licence, tags, public security, one ``Locale``
+enum, 304s without a body. Error bodies are exactly their declared schemas.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from django.http import HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+from wagtail.coreutils import get_content_languages
+
+from ...conf import get_setting
+from . import queries
+from .http import add_cors_headers
+
+LOCALE_REF = {"$ref": "#/components/schemas/Locale"}
+TAGS = [
+    {
+        "name": "articles",
+        "description": "Live, public patient-information articles of this site.",
+    },
+    {
+        "name": "infobutton",
+        "description": "Articles for a clinical code, as an EHR asks for them "
+        "(HL7 Infobutton, URL-based).",
+    },
+]
+
+
+class FeedAPI(NinjaAPI):
+    """NinjaAPI with CORS headers on every response (errors included), error
+    bodies as declared, and the OpenAPI document described above."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_exception_handler(ValidationError, self._validation_error)
+        self.add_exception_handler(HttpError, self._http_error)
+
+    def create_response(self, request, data, *args, **kwargs) -> HttpResponse:
+        response = super().create_response(request, data, *args, **kwargs)
+        return add_cors_headers(request, response)
+
+    def _validation_error(self, request, exc: ValidationError) -> HttpResponse:
+        # Pydantic adds members (ctx, input, url) that ``ErrorDetail`` does not
+        # declare; a strict client would refuse them.
+        detail = [
+            {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+            for error in exc.errors
+        ]
+        return self.create_response(request, {"detail": detail}, status=422)
+
+    def _http_error(self, request, exc: HttpError) -> HttpResponse:
+        body = {"detail": str(exc)}
+        if exc.status_code == 404:
+            body["available_locales"] = []
+        return self.create_response(request, body, status=exc.status_code)
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        from ...infobutton.views import api as infobutton_api
+        from ...infobutton.views import openapi_paths
+
+        # One document for everything the app serves (the feed and the
+        # Infobutton endpoint), its paths relative to where the host mounted
+        # the app, so a client generated from it works on any site.
+        root = self.get_root_path(path_params or {})
+        base = posixpath.commonpath([root, infobutton_api.get_root_path({})])
+        base = base.rstrip("/")
+        schema = super().get_openapi_schema(
+            path_prefix=root[len(base) :], path_params=path_params
+        )
+        schema["servers"] = [
+            {"url": base or "/", "description": "This site's patient information."}
+        ]
+        paths, components = openapi_paths()
+        schema["paths"].update({path[len(base) :]: op for path, op in paths.items()})
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
+        schema["tags"] = TAGS
+        # The feed is public: no authentication, said explicitly.
+        schema["security"] = []
+        license_name = get_setting("LICENSE_TEXT")
+        if license_name:
+            schema["info"]["license"] = {"name": license_name}
+            if get_setting("LICENSE_URL"):
+                schema["info"]["license"]["url"] = get_setting("LICENSE_URL")
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Locale"] = {
+            "title": "Locale",
+            "description": "A language this site publishes articles in.",
+            "type": "string",
+            "enum": list(get_content_languages()),
+        }
+        limits = {
+            "limit": {"maximum": get_setting("FEED_MAX_LIMIT")},
+            "modified_since": {"format": "date-time"},
+            "code": {"pattern": queries.code_pattern()},
+        }
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for parameter in operation.get("parameters", []):
+                    if parameter["name"] == "locale":
+                        # An absent parameter is "any language": no null needed.
+                        parameter["schema"] = LOCALE_REF
+                    elif parameter["name"] in limits:
+                        _narrow(parameter["schema"], limits[parameter["name"]])
+                # django-ninja keys responses by int status until JSON-encoded.
+                not_modified = operation.get("responses", {}).get(304)
+                if not_modified is not None:
+                    not_modified.pop("content", None)
+        return schema
+
+
+def _narrow(schema: dict, constraints: dict) -> None:
+    """Add ``constraints`` to a parameter schema, inside ``anyOf`` if optional."""
+    for option in schema.get("anyOf", [schema]):
+        if option.get("type") != "null":
+            option.update(constraints)

@@ -24,7 +24,7 @@ def database_url() -> str:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_loaders_create_exactly_one_article(host_page):
     env = {
         **os.environ,

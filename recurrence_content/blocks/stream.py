@@ -43,8 +43,9 @@ class PatientInfoStreamBlock(blocks.StreamBlock):
         """The generated stream schema: the override above changes no shape."""
         return schemas.stream(self)
 
-    def clean(self, value):
-        cleaned = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        # Wagtail 7.0 passes ignore_required_constraints when saving a draft.
+        cleaned = super().clean(value, *args, **kwargs)
         errors = {
             index: blocks.StructBlockValidationError(
                 block_errors={

@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -10,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('recurrence_content', '0005_list_blocks_start_with_one_item'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
@@ -22,7 +21,7 @@ class Migration(migrations.Migration):
                 ('system', models.CharField(choices=[('http://hl7.org/fhir/sid/icd-10-cm', 'ICD-10-CM'), ('http://snomed.info/sct', 'SNOMED CT'), ('http://loinc.org', 'LOINC'), ('http://www.nlm.nih.gov/research/umls/rxnorm', 'RxNorm')], max_length=100, verbose_name='code system')),
                 ('code', models.CharField(help_text='As the code system writes it: Z85 or C50.911 (ICD-10-CM), 254837009 (SNOMED CT), 2345-7 (LOINC), 161 (RxNorm).', max_length=20, verbose_name='code')),
                 ('display', models.CharField(blank=True, help_text="Optional. The code system's own name for the code.", max_length=255, verbose_name='display name')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='clinical_codes', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='clinical_codes', to='wagtailcore.page')),
             ],
             options={
                 'verbose_name': 'clinical code',

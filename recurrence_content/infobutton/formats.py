@@ -28,19 +28,24 @@ ElementTree.register_namespace("schema", SCHEMA_ORG)
 
 
 def feed_data(
-    request, query: InfobuttonQuery, entries: list[Entry], publisher: str
+    request, query: InfobuttonQuery, entries: list[Entry], publisher: str, language: str
 ) -> dict[str, Any]:
-    """The response as MedlinePlus Connect's JSON (``feed.entry[]``)."""
+    """The response as MedlinePlus Connect's JSON (``feed.entry[]``).
+
+    ``language`` is the language asked for (or the default), "" when the site
+    has not got it. The feed's own text is language-neutral (the hospital's
+    name, the code), so it never claims a language for text not in it; each
+    entry states its own.
+    """
     updates = [entry.updated for entry in entries if entry.updated]
     updated = max(updates) if updates else timezone.now()
-    subject = query.display_name or f"{query.system.name} {query.requested_code}"
     return {
         "feed": {
             "base": request.build_absolute_uri("/"),
-            "lang": query.language or query.requested_language or "",
-            "title": {"_value": publisher or "Patient information", "type": "text"},
+            "lang": language,
+            "title": {"_value": publisher, "type": "text"},
             "subtitle": {
-                "_value": f"Patient information for {subject}",
+                "_value": f"{query.system.name} {query.requested_code}",
                 "type": "text",
             },
             "id": {"_value": request.build_absolute_uri()},

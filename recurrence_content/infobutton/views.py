@@ -11,6 +11,7 @@ from ninja.errors import ValidationError
 from wagtail.models import Site
 
 from ..api.json_ld import publisher_name
+from ..api.v1 import queries
 from ..api.v1.caching import cache_key, cached_response
 from ..api.v1.http import add_cors_headers, conditional_response
 from ..api.v1.schemas import ValidationErrors
@@ -73,7 +74,10 @@ def infobutton(
         "`2.16.840.1.113883.6.1` (LOINC), `2.16.840.1.113883.6.88` (RxNorm).",
     ),
     display_name: str | None = Query(
-        None, alias=params.DISPLAY_NAME, description="The code's name, echoed."
+        None,
+        alias=params.DISPLAY_NAME,
+        description="The code's name; accepted and not used (its language "
+        "is unknown, so it is not echoed).",
     ),
     language: str | None = Query(
         None,
@@ -106,7 +110,14 @@ def infobutton(
     def build():
         site = Site.find_for_request(request)
         entries = find_entries(request, query)
-        return formats.feed_data(request, query, entries, publisher_name(site))
+        language = (
+            query.language
+            if query.requested_language
+            else queries.default_locale().language_code
+        )
+        return formats.feed_data(
+            request, query, entries, publisher_name(site), language or ""
+        )
 
     cached = cached_response(request, cache_key(request, "infobutton"), build)
     if query.response_type == params.JSON:

@@ -202,3 +202,20 @@ def test_query_count_does_not_grow_with_tagged_articles(client, host_page):
         response = client.get(url)
     assert len(response.json()["feed"]["entry"]) == 3
     assert len(six) == len(one), [q["sql"] for q in six.captured_queries]
+
+
+def test_the_feed_claims_no_language_it_is_not_in(client, host_page):
+    tag(make_article(host_page, body=[]), ("icd10cm", "Z85"))
+
+    def feed(**language):
+        url = infobutton_url("Z85", knowledgeResponseType="application/json")
+        params = "".join(
+            f"&informationRecipient.languageCode.c={code}" for code in language.values()
+        )
+        return client.get(url + params).json()["feed"]
+
+    assert feed()["lang"] == "en"  # none asked for: the default language
+    german = feed(language="de")  # not a language of this site
+    assert german["lang"] == ""
+    assert german["entry"][0]["lang"] == "en"
+    assert german["subtitle"]["_value"] == "ICD-10-CM Z85"

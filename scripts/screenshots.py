@@ -2,8 +2,8 @@
 
 Builds the example site in a throwaway SQLite database, serves it on a loopback
 port and photographs what a hospital gets: the article at desktop and phone
-widths, in Spanish, opened in Arabic (right to left), and the editor with the
-block chooser open. Writes ``docs/screenshots/*.png``, reduced to 256 colours
+widths, in Spanish, opened in Arabic (right to left), the editor with the
+block chooser open, and the clinical review report. Writes ``docs/screenshots/*.png``, reduced to 256 colours
 so they stay small in the repository.
 
 Run from ``example_project/`` (the Makefile does).
@@ -136,6 +136,10 @@ def photograph(urls: dict[str, str]) -> None:
         editor.locator("button[title='Insert a block']").first.click()
         editor.get_by_role("option", name="Factor checklist").first.wait_for()
         save(editor, "editor-block-chooser")
+        # The review report: the shipped article, never reviewed, with its two
+        # related links that lead nowhere until the hospital links them.
+        editor.goto(base + "/admin/reports/patient-information-review/")
+        save(editor, "review-report")
         browser.close()
 
 

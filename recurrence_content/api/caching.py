@@ -1,23 +1,6 @@
 """Deprecated: moved to ``recurrence_content.api.v1.caching``; this path is removed in 0.3."""
 
-import warnings
-
+from ..deprecation import moved_module
 from .v1 import caching as _new
 
-warnings.warn(
-    "recurrence_content.api.caching moved to recurrence_content.api.v1.caching; "
-    "import it from there (the old path is removed in 0.3).",
-    DeprecationWarning,
-    stacklevel=2,
-)
-
-__all__ = getattr(_new, "__all__", [n for n in vars(_new) if not n.startswith("_")])
-
-
-def __getattr__(name: str):
-    # Every name of the new module, as the same object.
-    return getattr(_new, name)
-
-
-def __dir__() -> list[str]:
-    return dir(_new)
+globals().update(moved_module(__name__, _new))

@@ -85,6 +85,7 @@ screenshots: $(STAMP)
 	cd example_project && ../$(BIN)/python ../scripts/screenshots.py
 
 bench: $(STAMP)
+	@bash .ci/ensure-wrk
 	$(BIN)/python -m benchmarks
 
 clean:

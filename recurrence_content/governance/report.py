@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 import django_filters
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -21,13 +21,14 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..admin_reports import PERMISSIONS, ReportMenuItem, may_see_reports
+from ..admin_reports import report_urls as shared_report_urls
 from .findings import Kind, Thresholds, check_article
 from .review import ReviewState
 
 URL_NAME = "recurrence_content_review_report"
 RESULTS_URL_NAME = "recurrence_content_review_report_results"
 # Who may see it: anyone who may edit pages, as for Wagtail's own page reports.
-PERMISSIONS = ["add", "change", "publish"]
 
 STATE_LABELS = {
     ReviewState.NEVER_REVIEWED: _("Never reviewed"),
@@ -181,29 +182,19 @@ class ReviewReportView(ReportView):
         return pages
 
 
-class ReviewReportMenuItem(MenuItem):
-    """Shown to users who may edit pages."""
-
-    def is_shown(self, request) -> bool:
-        return PagePermissionPolicy().user_has_any_permission(request.user, PERMISSIONS)
-
-
 def report_urls() -> list:
     """The report's admin URLs (register_admin_urls)."""
-    view = ReviewReportView
-    return [
-        path("reports/patient-information-review/", view.as_view(), name=URL_NAME),
-        path(
-            "reports/patient-information-review/results/",
-            view.as_view(results_only=True),
-            name=RESULTS_URL_NAME,
-        ),
-    ]
+    return shared_report_urls(
+        ReviewReportView,
+        "reports/patient-information-review/",
+        URL_NAME,
+        RESULTS_URL_NAME,
+    )
 
 
 def report_menu_item() -> MenuItem:
     """The report in Wagtail's Reports menu."""
-    return ReviewReportMenuItem(
+    return ReportMenuItem(
         _("Patient information review"),
         reverse(URL_NAME),
         name="recurrence-content-review",
@@ -240,6 +231,6 @@ class ReviewDashboardPanel(Component):
 
 def dashboard_panel(request) -> ReviewDashboardPanel | None:
     """The panel for users who may see the report."""
-    if not PagePermissionPolicy().user_has_any_permission(request.user, PERMISSIONS):
+    if not may_see_reports(request.user):
         return None
     return ReviewDashboardPanel(request.user)

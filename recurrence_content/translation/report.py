@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -15,13 +15,14 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..admin_reports import PERMISSIONS, ReportMenuItem
+from ..admin_reports import report_urls as shared_report_urls
 from ..models import PatientInfoPageMixin
 from .status import translation_statuses
 
 URL_NAME = "recurrence_content_translation_report"
 RESULTS_URL_NAME = "recurrence_content_translation_report_results"
 # Who may see it: anyone who may edit pages, as for Wagtail's own page reports.
-PERMISSIONS = ["add", "change", "publish"]
 
 
 class TranslationReportFilterSet(WagtailFilterSet):
@@ -129,29 +130,16 @@ class TranslationReportView(ReportView):
         return pages
 
 
-class TranslationReportMenuItem(MenuItem):
-    """Shown to users who may edit pages."""
-
-    def is_shown(self, request) -> bool:
-        return PagePermissionPolicy().user_has_any_permission(request.user, PERMISSIONS)
-
-
 def report_urls() -> list:
     """The report's admin URLs (register_admin_urls)."""
-    view = TranslationReportView
-    return [
-        path("reports/translations/", view.as_view(), name=URL_NAME),
-        path(
-            "reports/translations/results/",
-            view.as_view(results_only=True),
-            name=RESULTS_URL_NAME,
-        ),
-    ]
+    return shared_report_urls(
+        TranslationReportView, "reports/translations/", URL_NAME, RESULTS_URL_NAME
+    )
 
 
 def report_menu_item() -> MenuItem:
     """The report's entry in the Reports menu (register_reports_menu_item)."""
-    return TranslationReportMenuItem(
+    return ReportMenuItem(
         _("Translations"),
         reverse(URL_NAME),
         name="recurrence-content-translations",

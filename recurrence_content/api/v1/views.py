@@ -81,11 +81,13 @@ def article_list(
         raise queries.param_error(
             "limit", f"At most {max_limit} articles per request; page with offset."
         )
-    language = queries.parse_locale(locale)
     since = queries.parse_modified_since(modified_since)
     tagged = queries.parse_code(code)
 
+    # Everything that reads the database happens on a cache miss only: a
+    # cached list costs no query.
     def build() -> Built:
+        language = queries.parse_locale(locale)
         articles = queries.visible_articles(request)
         if tagged is not None:
             articles = queries.tagged_with(articles, *tagged)
@@ -141,27 +143,18 @@ def article_detail(
     include_incomplete: bool = INCLUDE_INCOMPLETE,
 ):
     """An article with its blocks; 404 unless it is live and public here."""
-    language = queries.parse_locale(locale) or queries.default_locale()
-    articles = queries.visible_articles(request)
-    page = queries.find_article(articles, translation_key, language)
-    if page is None:
-        raise HttpError(404, "No such article in this language.")
-    if not include_incomplete and not translation_status(page).is_complete:
-        available = queries.complete_locales(articles, translation_key)
-        body = ArticleNotFound(
-            detail=(
-                f"This article is not translated into {language.language_code} "
-                "yet, so it is not served in that language. Available in: "
-                f"{', '.join(available) or 'none'}."
-            ),
-            available_locales=available,
-        )
-        # Built here rather than returned as (404, body), which django-ninja
-        # deprecates.
-        return api.create_response(request, body.model_dump(), status=404)
-    key = cache_key(request, page.pk, page.live_revision_id, language.language_code)
 
+    # The key is the request alone (host, path, query): the cache's version
+    # moves whenever a page is published, unpublished, moved or deleted, so a
+    # cached article costs no query. Refusals are built anew each time.
     def build() -> Built:
+        language = queries.parse_locale(locale) or queries.default_locale()
+        articles = queries.visible_articles(request)
+        page = queries.find_article(articles, translation_key, language)
+        if page is None:
+            raise HttpError(404, "No such article in this language.")
+        if not include_incomplete and not translation_status(page).is_complete:
+            raise NotServed(_untranslated(request, articles, translation_key, language))
         specific = page.specific
         specific.locale = page.locale
         data, published = article_payload(
@@ -169,7 +162,37 @@ def article_detail(
         )
         return Built(data, published, page.locale.language_code)
 
-    return json_response(request, cached_response(request, key, build))
+    try:
+        return json_response(
+            request, cached_response(request, cache_key(request), build)
+        )
+    except NotServed as refusal:
+        return refusal.response
+
+
+class NotServed(Exception):
+    """A detail request answered with ``response`` instead of the article."""
+
+    def __init__(self, response: HttpResponse):
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def _untranslated(request, articles, translation_key: UUID, language) -> HttpResponse:
+    """The 404 for a translation that is not complete, naming the languages
+    the article is available in."""
+    available = queries.complete_locales(articles, translation_key)
+    body = ArticleNotFound(
+        detail=(
+            f"This article is not translated into {language.language_code} "
+            "yet, so it is not served in that language. Available in: "
+            f"{', '.join(available) or 'none'}."
+        ),
+        available_locales=available,
+    )
+    # Built here rather than returned as (404, body), which django-ninja
+    # deprecates.
+    return api.create_response(request, body.model_dump(), status=404)
 
 
 # HEAD answers as GET does, without the body (``json_response``); kept out of

@@ -1,0 +1,163 @@
+"""Whole responses of the app's pages for anonymous readers, answered before
+Wagtail routes the URL.
+
+A patient's request for a cached article costs a few cache reads and no SQL
+query. ``PageCacheMiddleware`` goes first in MIDDLEWARE (check W005), so it
+stores each response with every header and cookie the other middleware added.
+
+What is stored: a 200 answer to a GET from a page of this app (the page marks
+it, ``mark_cacheable``) for a reader without a session cookie or an
+Authorization header, with no query string but the app's own ``unavailable``
+notice, setting no cookie and using no CSRF token, and not marked private,
+no-store or no-cache. Everything else passes through untouched, so editors,
+previews, logged-in readers and private pages are never served from it.
+
+Keys carry the cache's version (``cache_version.PAGES``), which any
+publication, unpublication, move or deletion of a page, and any change to a
+site, a view restriction, a locale, wagtail-localize's records or the review
+settings, moves on: every server sharing the cache (e.g. Redis) stops using the
+old pages at once. Responses honour their ``Vary`` headers as Django's own
+cache middleware does. A down cache means every page is rendered as if there
+were no cache (``tolerant_cache``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    has_vary_header,
+    set_response_etag,
+)
+
+from .cache_version import PAGES
+from .conf import get_setting
+from .tolerant_cache import TolerantCache
+from .translation.serving import UNAVAILABLE_PARAM
+
+PREFIX = "recurrence_content:pages"
+# Set on a response by the page that produced it: it may be shared.
+CACHEABLE = "recurrence_content_cacheable"
+# Cache-Control directives that forbid sharing a response.
+NOT_SHARED = {"private", "no-store", "no-cache"}
+
+
+def mark_cacheable(response: HttpResponse) -> HttpResponse:
+    """Let ``PageCacheMiddleware`` share ``response`` among anonymous readers
+    (it still checks the request and the response's headers)."""
+    setattr(response, CACHEABLE, True)
+    return response
+
+
+class PageCacheMiddleware:
+    """Answer anonymous readers from the page cache; store what the app's
+    pages render for them (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        timeout = get_setting("PAGE_CACHE_TIMEOUT")
+        if not timeout or not _shared_request(request):
+            return self.get_response(request)
+        cache = PAGES.cache()
+        version = PAGES.current(cache)
+        if version is None:  # the cache is down: render
+            return self.get_response(request)
+        store = _Store(cache, version, request)
+        cached = store.get()
+        if cached is not None:
+            return _answer(request, cached)
+        response = self.get_response(request)
+        if request.method == "GET" and _shareable(request, response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            store.put(response, timeout)
+            return _answer(request, response)
+        return response
+
+
+def _shared_request(request: HttpRequest) -> bool:
+    """Whether ``request`` is one every anonymous reader makes alike."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # an editor or a signed-in reader: their own page
+    if "Authorization" in request.headers:
+        return False
+    # Only the app's own parameter: any other query string would let anyone
+    # fill the cache with copies of one page.
+    return set(request.GET) <= {UNAVAILABLE_PARAM}
+
+
+def _shareable(request: HttpRequest, response: HttpResponse) -> bool:
+    if not getattr(response, CACHEABLE, False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds a token tied to one reader's cookie
+    directives = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & NOT_SHARED and not has_vary_header(response, "*")
+
+
+def _answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """``response``, or a 304 when the reader's copy is current; no body for
+    a HEAD."""
+    response = get_conditional_response(
+        request, etag=response.get("ETag"), response=response
+    )
+    if request.method == "HEAD" and response.status_code == 200:
+        response.content = b""
+    return response
+
+
+class _Store:
+    """One request's entries: the list of headers its URL's responses vary
+    on, and the response for this request's values of them."""
+
+    def __init__(self, cache: TolerantCache, version: int, request: HttpRequest):
+        self.cache = cache
+        self.request = request
+        self.prefix = f"{PREFIX}:{version}"
+        self.url = _digest(request.build_absolute_uri())
+
+    def get(self) -> HttpResponse | None:
+        varies = self.cache.get(f"{self.prefix}:vary:{self.url}")
+        if varies is None:
+            return None
+        entry = self.cache.get(self._response_key(varies))
+        if entry is None:
+            return None
+        content, headers = entry
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    def put(self, response: HttpResponse, timeout: int) -> None:
+        varies = sorted(
+            {
+                header.strip().lower()
+                for header in cc_delim_re.split(response.get("Vary", ""))
+                if header.strip()
+            }
+        )
+        self.cache.set(f"{self.prefix}:vary:{self.url}", varies, timeout)
+        entry = (response.content, list(response.items()))
+        self.cache.set(self._response_key(varies), entry, timeout)
+
+    def _response_key(self, varies: list[str]) -> str:
+        values = [self.request.headers.get(header, "") for header in varies]
+        return f"{self.prefix}:page:{self.url}:{_digest(repr(values))}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -68,12 +68,12 @@ def _now_ms() -> int:
 
 # Built feed and Infobutton responses (api/v1/caching.py).
 FEED = CacheVersion("FEED_CACHE_ALIAS", "recurrence_content:feed:version")
-# Whole page responses (page_cache.py).
-PAGES = CacheVersion("PAGE_CACHE_ALIAS", "recurrence_content:pages:version")
+# Whole page responses (response_cache.py).
+RESPONSES = CacheVersion("RESPONSE_CACHE_ALIAS", "recurrence_content:pages:version")
 
 
 def content_changed(**kwargs: Any) -> None:
     """What readers may see has changed: retire every cached feed and page
     response (a signal receiver; see api/v1/signals.py)."""
     FEED.bump()
-    PAGES.bump()
+    RESPONSES.bump()

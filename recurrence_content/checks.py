@@ -65,25 +65,25 @@ def check_translation_settings(app_configs: Any = None, **kwargs: Any) -> list:
     return messages
 
 
-PAGE_CACHE_MIDDLEWARE = "recurrence_content.page_cache.PageCacheMiddleware"
+RESPONSE_CACHE_MIDDLEWARE = "recurrence_content.response_cache.ResponseCacheMiddleware"
 
 
 @register(Tags.caches)
-def check_page_cache_position(app_configs: Any = None, **kwargs: Any) -> list:
-    """The page cache must see what every other middleware adds to a response
-    (cookies, CSRF use, Vary) before it shares it among readers."""
+def check_response_cache_position(app_configs: Any = None, **kwargs: Any) -> list:
+    """The response cache must see what every other middleware adds to a
+    response (cookies, CSRF use, Vary) before it shares it among readers."""
     middleware = list(getattr(settings, "MIDDLEWARE", []))
     if (
-        PAGE_CACHE_MIDDLEWARE not in middleware
-        or middleware[0] == PAGE_CACHE_MIDDLEWARE
+        RESPONSE_CACHE_MIDDLEWARE not in middleware
+        or middleware[0] == RESPONSE_CACHE_MIDDLEWARE
     ):
         return []
     return [
         Warning(
-            "The page cache middleware is not first in MIDDLEWARE, so it may "
-            "share a page before the middleware listed above it add a cookie "
+            "The response cache middleware is not first in MIDDLEWARE, so it may "
+            "share a response before the middleware listed above it add a cookie "
             "or a Vary header, and every cached page still runs them.",
-            hint=f'Move "{PAGE_CACHE_MIDDLEWARE}" to the top of MIDDLEWARE.',
+            hint=f'Move "{RESPONSE_CACHE_MIDDLEWARE}" to the top of MIDDLEWARE.',
             id="recurrence_content.W005",
         )
     ]

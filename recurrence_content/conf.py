@@ -46,16 +46,16 @@ DEFAULTS: dict[str, Any] = {
     # An article with at least this many sections (level-2 headings) opens
     # with an "On this page" list of links to them; None never shows it.
     "CONTENTS_MIN_SECTIONS": 4,
-    # --- The page cache (recurrence_content.page_cache.PageCacheMiddleware) ---
-    # Django cache (a key of CACHES) holding whole article and index page
+    # --- The response cache (recurrence_content.response_cache) ---
+    # Django cache (a key of CACHES) holding whole article, index and feed
     # responses for anonymous readers. Use a shared one (e.g. Redis) when the
     # site runs on several servers.
-    "PAGE_CACHE_ALIAS": "default",
-    # Seconds a page response stays cached; 0 turns the page cache off.
+    "RESPONSE_CACHE_ALIAS": "default",
+    # Seconds a response stays cached; 0 turns the response cache off.
     # Publishing, unpublishing, moving or deleting any page empties it at
     # once, so this only bounds staleness from changes that send no signal
     # (e.g. a snippet the host's base template shows).
-    "PAGE_CACHE_TIMEOUT": 600,
+    "RESPONSE_CACHE_TIMEOUT": 600,
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

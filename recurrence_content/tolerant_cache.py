@@ -61,6 +61,15 @@ class TolerantCache:
         except CacheUnavailable:
             return {}
 
+    def set_many(self, data: dict[str, Any], timeout: Any = _MISSING) -> bool:
+        """Store every item of ``data``; False when the cache is down."""
+        args = (data,) if timeout is _MISSING else (data, timeout)
+        try:
+            self._call("set_many", *args)
+        except CacheUnavailable:
+            return False
+        return True
+
     def set(self, key: str, value: Any, timeout: Any = _MISSING) -> bool:
         """Store ``value``; False when the cache is down."""
         args = (key, value) if timeout is _MISSING else (key, value, timeout)

@@ -27,7 +27,7 @@ if os.environ.get("VARNISH_URL"):
 
 # ETags on pages, from the body: the same on every server, so a client's
 # If-None-Match means the same thing whichever server answers.
-# The page cache stays first (check W005).
+# The response cache stays first (check W005).
 MIDDLEWARE = [
     MIDDLEWARE[0],  # noqa: F405
     "django.middleware.http.ConditionalGetMiddleware",

@@ -53,7 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # recurrence_content: article pages for anonymous readers from the cache;
     # first, so it sees every header and cookie the others add (check W005).
-    "recurrence_content.page_cache.PageCacheMiddleware",
+    "recurrence_content.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # recurrence_content: translation
     "django.middleware.common.CommonMiddleware",

@@ -24,7 +24,7 @@ from ..governance.blocks import reviewers_block, sources_block
 from ..governance.panels import ReadingLevelPanel
 from ..governance.readability import measure_page
 from ..governance.review import add_interval
-from ..page_cache import mark_cacheable
+from ..response_cache import mark_cacheable
 from ..translation import serving
 from ..translation.alternates import language_alternates
 from ..translation.marking import text_direction as _text_direction
@@ -46,8 +46,8 @@ class PatientInfoTemplateMixin:
             return redirect
         response = self._in_own_language(super().serve, request, *args, **kwargs)
         # The same for every anonymous reader of this URL until content
-        # changes: PageCacheMiddleware may keep it (previews never are).
-        return mark_cacheable(response)
+        # changes: ResponseCacheMiddleware may keep it (previews never are).
+        return mark_cacheable(response, {serving.UNAVAILABLE_PARAM})
 
     def serve_preview(self, request, *args, **kwargs):
         return self._in_own_language(super().serve_preview, request, *args, **kwargs)

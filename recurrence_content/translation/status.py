@@ -12,17 +12,15 @@ stale at once (see ``signals``).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from django.core.cache import BaseCache, caches
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from ..conf import get_setting
+from ..cache_version import CacheVersion
 
 CACHE_PREFIX = "recurrence_content:translation-status"
 VERSION_KEY = f"{CACHE_PREFIX}:version"
@@ -92,28 +90,14 @@ class TranslationStatus:
         }
 
 
-def status_cache() -> BaseCache:
-    """The cache named by RECURRENCE_CONTENT_TRANSLATION_STATUS_CACHE_ALIAS."""
-    return caches[get_setting("TRANSLATION_STATUS_CACHE_ALIAS")]
-
-
-def _version(cache: BaseCache) -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A time-based start, so a version lost from the cache never comes
-        # back as a number that old entries were stored under.
-        cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return int(version)
+# Any change to wagtail-localize's records or any publication moves it on
+# (signals.py), retiring every cached status at once.
+STATUS_VERSION = CacheVersion("TRANSLATION_STATUS_CACHE_ALIAS", VERSION_KEY)
 
 
 def forget_statuses(**kwargs) -> None:
     """Make every cached status stale (a signal receiver)."""
-    cache = status_cache()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, int(time.time() * 1000) + 1, timeout=None)
+    STATUS_VERSION.bump()
 
 
 def translation_statuses(pages: Iterable[Page]) -> dict[int, TranslationStatus]:
@@ -122,8 +106,10 @@ def translation_statuses(pages: Iterable[Page]) -> dict[int, TranslationStatus]:
     pages = list(pages)
     if not pages:
         return {}
-    cache = status_cache()
-    version = _version(cache)
+    cache = STATUS_VERSION.cache()
+    version = STATUS_VERSION.current(cache)
+    if version is None:  # the cache is down: work them out
+        return compute_statuses(pages)
     keys = {
         page.pk: f"{CACHE_PREFIX}:{version}:{page.pk}:{page.live_revision_id}"
         for page in pages

@@ -32,7 +32,8 @@ def redis_server():
 
 @pytest.fixture
 def feed_on_redis(settings, redis_server):
-    """The feed's cache on ``redis_server``; the page cache stays in memory."""
+    """The feed's cache and the response cache on ``redis_server``; Wagtail's
+    own cache stays in memory."""
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "feed": {
@@ -43,6 +44,7 @@ def feed_on_redis(settings, redis_server):
         },
     }
     settings.RECURRENCE_CONTENT_FEED_CACHE_ALIAS = "feed"
+    settings.RECURRENCE_CONTENT_RESPONSE_CACHE_ALIAS = "feed"
     return redis_server
 
 

@@ -10,6 +10,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from ...conf import get_setting
+from ...response_cache import mark_cacheable
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import queries
@@ -30,6 +31,12 @@ INCLUDE_INCOMPLETE = Query(
 NOT_MODIFIED = {304: None}
 # Upper bound on offset so no database sees an OFFSET it cannot store.
 MAX_OFFSET = 1_000_000
+# The query parameters of each endpoint: ResponseCacheMiddleware shares a
+# response only when the request has no others.
+LIST_PARAMS = frozenset(
+    {"locale", "modified_since", "q", "limit", "offset", "include_incomplete", "code"}
+)
+DETAIL_PARAMS = frozenset({"locale", "include_incomplete"})
 
 
 router = Router(tags=["articles"])
@@ -121,7 +128,10 @@ def article_list(
         }
         return Built(data, last_published(pages), _languages(pages, locale))
 
-    return json_response(request, cached_response(request, cache_key(request), build))
+    response = json_response(
+        request, cached_response(request, cache_key(request), build)
+    )
+    return mark_cacheable(response, LIST_PARAMS)
 
 
 @router.get(
@@ -163,11 +173,12 @@ def article_detail(
         return Built(data, published, page.locale.language_code)
 
     try:
-        return json_response(
+        response = json_response(
             request, cached_response(request, cache_key(request), build)
         )
     except NotServed as refusal:
         return refusal.response
+    return mark_cacheable(response, DETAIL_PARAMS)
 
 
 class NotServed(Exception):

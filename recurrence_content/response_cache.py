@@ -1,23 +1,25 @@
-"""Whole responses of the app's pages for anonymous readers, answered before
-Wagtail routes the URL.
+"""Whole responses of the app's pages and feed for anonymous readers,
+answered before Wagtail or the feed's router sees the request.
 
-A patient's request for a cached article costs a few cache reads and no SQL
-query. ``PageCacheMiddleware`` goes first in MIDDLEWARE (check W005), so it
-stores each response with every header and cookie the other middleware added.
+A patient's request for a cached article, or an app's for a cached feed
+response, costs a few cache reads and no SQL query. ``ResponseCacheMiddleware``
+goes first in MIDDLEWARE (check W005), so it stores each response with every
+header and cookie the other middleware added.
 
-What is stored: a 200 answer to a GET from a page of this app (the page marks
-it, ``mark_cacheable``) for a reader without a session cookie or an
-Authorization header, with no query string but the app's own ``unavailable``
-notice, setting no cookie and using no CSRF token, and not marked private,
-no-store or no-cache. Everything else passes through untouched, so editors,
-previews, logged-in readers and private pages are never served from it.
+What is stored: a 200 answer to a GET that the app's page or feed view marked
+shareable (``mark_cacheable``, naming the query parameters it understands),
+for a request without a session cookie or an Authorization header, whose query
+string has only those parameters, that sets no cookie and used no CSRF token,
+and is not marked private, no-store or no-cache. Everything else passes
+through untouched, so editors, previews, logged-in readers, private pages and
+made-up query strings (which would fill the cache with copies) never are.
 
-Keys carry the cache's version (``cache_version.PAGES``), which any
+Keys carry the cache's version (``cache_version.RESPONSES``), which any
 publication, unpublication, move or deletion of a page, and any change to a
 site, a view restriction, a locale, wagtail-localize's records or the review
 settings, moves on: every server sharing the cache (e.g. Redis) stops using the
-old pages at once. Responses honour their ``Vary`` headers as Django's own
-cache middleware does. A down cache means every page is rendered as if there
+old responses at once. Responses honour their ``Vary`` headers as Django's own
+cache middleware does. A down cache means every response is built as if there
 were no cache (``tolerant_cache``).
 """
 
@@ -33,39 +35,43 @@ from django.utils.cache import (
     has_vary_header,
     set_response_etag,
 )
+from django.utils.http import parse_http_date_safe
 
-from .cache_version import PAGES
+from .cache_version import RESPONSES
 from .conf import get_setting
 from .tolerant_cache import TolerantCache
-from .translation.serving import UNAVAILABLE_PARAM
 
-PREFIX = "recurrence_content:pages"
-# Set on a response by the page that produced it: it may be shared.
+PREFIX = "recurrence_content:responses"
+# Set on a response by the view that produced it: the query parameters with
+# which it may be shared.
 CACHEABLE = "recurrence_content_cacheable"
 # Cache-Control directives that forbid sharing a response.
 NOT_SHARED = {"private", "no-store", "no-cache"}
 
 
-def mark_cacheable(response: HttpResponse) -> HttpResponse:
-    """Let ``PageCacheMiddleware`` share ``response`` among anonymous readers
-    (it still checks the request and the response's headers)."""
-    setattr(response, CACHEABLE, True)
+def mark_cacheable(
+    response: HttpResponse, query_params: frozenset[str] = frozenset()
+) -> HttpResponse:
+    """Let ``ResponseCacheMiddleware`` share ``response`` among anonymous
+    readers when the request's query string has only ``query_params`` (it
+    still checks the request and the response's headers)."""
+    setattr(response, CACHEABLE, frozenset(query_params))
     return response
 
 
-class PageCacheMiddleware:
-    """Answer anonymous readers from the page cache; store what the app's
-    pages render for them (see the module's docstring)."""
+class ResponseCacheMiddleware:
+    """Answer anonymous readers from the response cache; store what the
+    app's pages and feed give them (see the module's docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        timeout = get_setting("PAGE_CACHE_TIMEOUT")
+        timeout = get_setting("RESPONSE_CACHE_TIMEOUT")
         if not timeout or not _shared_request(request):
             return self.get_response(request)
-        cache = PAGES.cache()
-        version = PAGES.current(cache)
+        cache = RESPONSES.cache()
+        version = RESPONSES.current(cache)
         if version is None:  # the cache is down: render
             return self.get_response(request)
         store = _Store(cache, version, request)
@@ -87,15 +93,14 @@ def _shared_request(request: HttpRequest) -> bool:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # an editor or a signed-in reader: their own page
-    if "Authorization" in request.headers:
-        return False
-    # Only the app's own parameter: any other query string would let anyone
-    # fill the cache with copies of one page.
-    return set(request.GET) <= {UNAVAILABLE_PARAM}
+    return "Authorization" not in request.headers
 
 
 def _shareable(request: HttpRequest, response: HttpResponse) -> bool:
-    if not getattr(response, CACHEABLE, False):
+    params = getattr(response, CACHEABLE, None)
+    # Only parameters the view understands: any other query string would let
+    # anyone fill the cache with copies of one response.
+    if params is None or not set(request.GET) <= params:
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -112,7 +117,10 @@ def _answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """``response``, or a 304 when the reader's copy is current; no body for
     a HEAD."""
     response = get_conditional_response(
-        request, etag=response.get("ETag"), response=response
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
     )
     if request.method == "HEAD" and response.status_code == 200:
         response.content = b""

@@ -1,6 +1,6 @@
-"""Article pages for anonymous readers come from the page cache: no query
-when cached, the change at once when content changes, and never an editor's
-page or a page from a cache that is down."""
+"""Article pages and feed responses for anonymous readers come from the
+response cache: no query when cached, the change at once when content changes,
+and never an editor's page or a page from a cache that is down."""
 
 import logging
 
@@ -11,8 +11,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from recurrence_content.checks import PAGE_CACHE_MIDDLEWARE
+from recurrence_content.checks import RESPONSE_CACHE_MIDDLEWARE
 from recurrence_content.models import ReviewSettings
+from tests.feed.helpers import detail_url, list_url
 from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,7 @@ def test_pages_of_other_types_and_other_query_strings_are_rendered_each_time(
         assert rendered(client, url)
 
 
-def test_a_page_cache_on_a_redis_that_is_down_renders_every_page(
+def test_a_response_cache_on_a_redis_that_is_down_renders_every_page(
     client, settings, article, caplog
 ):
     settings.CACHES = {
@@ -107,7 +108,7 @@ def test_a_page_cache_on_a_redis_that_is_down_renders_every_page(
             "OPTIONS": {"socket_connect_timeout": 0.25},
         },
     }
-    settings.RECURRENCE_CONTENT_PAGE_CACHE_ALIAS = "pages"
+    settings.RECURRENCE_CONTENT_RESPONSE_CACHE_ALIAS = "pages"
     with caplog.at_level(logging.WARNING, logger="recurrence_content.cache"):
         responses = [client.get(article.url) for _ in range(3)]
 
@@ -118,16 +119,50 @@ def test_a_page_cache_on_a_redis_that_is_down_renders_every_page(
     assert "'pages' is unavailable" in warnings[0].getMessage()
 
 
-def test_a_timeout_of_zero_turns_the_page_cache_off(client, settings, article):
-    settings.RECURRENCE_CONTENT_PAGE_CACHE_TIMEOUT = 0
+def test_a_timeout_of_zero_turns_the_response_cache_off(client, settings, article):
+    settings.RECURRENCE_CONTENT_RESPONSE_CACHE_TIMEOUT = 0
     client.get(article.url)
     assert rendered(client, article.url)
 
 
-def test_the_page_cache_not_first_in_middleware_is_a_warning(settings):
-    others = [m for m in settings.MIDDLEWARE if m != PAGE_CACHE_MIDDLEWARE]
-    with override_settings(MIDDLEWARE=[*others, PAGE_CACHE_MIDDLEWARE]):
+def test_the_response_cache_not_first_in_middleware_is_a_warning(settings):
+    others = [m for m in settings.MIDDLEWARE if m != RESPONSE_CACHE_MIDDLEWARE]
+    with override_settings(MIDDLEWARE=[*others, RESPONSE_CACHE_MIDDLEWARE]):
         messages = [m for m in run_checks(tags=[Tags.caches]) if m.id]
     assert [m.id for m in messages] == ["recurrence_content.W005"]
-    assert PAGE_CACHE_MIDDLEWARE in messages[0].hint
+    assert RESPONSE_CACHE_MIDDLEWARE in messages[0].hint
     assert [m.id for m in run_checks(tags=[Tags.caches]) if m.id] == []
+
+
+@pytest.fixture
+def feed_cache_off(settings):
+    """The feed's own cache off, so what is cached is the middleware's doing."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.RECURRENCE_CONTENT_FEED_CACHE_ALIAS = "off"
+
+
+def test_feed_responses_are_cached_with_the_parameters_they_understand(
+    client, article, feed_cache_off
+):
+    detail = detail_url(article, "en")
+    for url in (detail, list_url(locale="en", limit=5)):
+        assert rendered(client, url)
+        assert not rendered(client, url)
+    # A parameter the feed ignores would let anyone fill the cache.
+    assert rendered(client, detail + "&utm_source=app")
+    assert rendered(client, detail + "&utm_source=app")
+
+
+def test_a_feed_response_from_the_cache_keeps_its_validators(
+    client, article, feed_cache_off, django_assert_num_queries
+):
+    url = detail_url(article, "en")
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        unchanged = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert (unchanged.status_code, since.status_code) == (304, 304)
+    assert unchanged["ETag"] == first["ETag"]

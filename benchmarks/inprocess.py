@@ -7,17 +7,16 @@ Wagtail API v2 detail.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.test import Client, override_settings
+from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from .measure import Timing, time_pair, time_requests
 from .report import Row, print_row
 
 FEED = "/recurrence-content/api/v1/articles"
-# RECURRENCE_CONTENT_RESPONSE_CACHE_TIMEOUT: the default, and off.
-CACHE_ON, CACHE_OFF = 600, 0
 
 
 def empty_caches() -> None:
@@ -83,23 +82,23 @@ def run() -> list[Row]:
         )
         plain = baseline_page(host, article)
         size = f"{copies}× body"
-        # Cached: what readers get once the response cache holds the article.
-        # Rendered: the response cache off, Wagtail's own caches warm (the first
-        # reader after a publish). Cold: every cache empty.
-        for state, before, response_cache in (
-            ("cached", None, CACHE_ON),
-            ("rendered", None, CACHE_OFF),
-            ("cold", empty_caches, CACHE_ON),
+        # Cached: what anonymous readers get once the response cache holds
+        # the article. Session: a reader with a session cookie (signed in),
+        # whom the response cache never serves; both pages get the same
+        # request. Cold: every cache empty.
+        for state, before, cookies in (
+            ("cached", None, {}),
+            ("session cookie", None, {settings.SESSION_COOKIE_NAME: "reader"}),
+            ("cold", empty_caches, {}),
         ):
-            with override_settings(
-                RECURRENCE_CONTENT_RESPONSE_CACHE_TIMEOUT=response_cache
-            ):
-                client.get(article.url), client.get(plain.url)
-                ours, base = time_pair(
-                    lambda a=article: client.get(a.url),
-                    lambda p=plain: client.get(p.url),
-                    before,
-                )
+            reader = Client()
+            reader.cookies.load(cookies)
+            reader.get(article.url), reader.get(plain.url)
+            ours, base = time_pair(
+                lambda a=article, c=reader: c.get(a.url),
+                lambda p=plain, c=reader: c.get(p.url),
+                before,
+            )
             rows.append(
                 _time_row(
                     "article",

@@ -15,20 +15,27 @@ this process's next use of the cache.
 
 from __future__ import annotations
 
+import hashlib
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .conf import get_setting
 from .tolerant_cache import CacheUnavailable, TolerantCache
 
+T = TypeVar("T")
+_MISSING = object()
+
 
 class CacheVersion:
     """The version of the cache named by the setting ``alias_setting``
-    (e.g. ``"FEED_CACHE_ALIAS"``), stored under ``key``."""
+    (e.g. ``"FEED_CACHE_ALIAS"``), stored under ``key``; what ``remember``
+    keeps stays for the seconds the setting ``timeout_setting`` names."""
 
-    def __init__(self, alias_setting: str, key: str):
+    def __init__(self, alias_setting: str, key: str, timeout_setting: str = ""):
         self.alias_setting = alias_setting
         self.key = key
+        self.timeout_setting = timeout_setting
         self._missed_bump = False
 
     def cache(self) -> TolerantCache:
@@ -45,6 +52,27 @@ class CacheVersion:
             cache.add(self.key, _now_ms(), timeout=None)
             version = cache.get(self.key)
         return None if version is None else int(version)
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` until the version moves on (or
+        the timeout passes); worked out anew, and not kept, when the cache is
+        down or the timeout is 0."""
+        timeout = get_setting(self.timeout_setting) if self.timeout_setting else 0
+        if not timeout:
+            return compute()
+        cache = self.cache()
+        version = self.current(cache)
+        if version is None:
+            return compute()
+        # Hashed: the key may hold a host name or spaces, which memcached
+        # refuses.
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        versioned_key = f"{self.key}:{version}:{digest}"
+        value = cache.get(versioned_key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(versioned_key, value, timeout)
+        return value
 
     def bump(self) -> None:
         """Make every entry stored under the current version stale."""
@@ -68,8 +96,12 @@ def _now_ms() -> int:
 
 # Built feed and Infobutton responses (api/v1/caching.py).
 FEED = CacheVersion("FEED_CACHE_ALIAS", "recurrence_content:feed:version")
-# Whole page responses (response_cache.py).
-RESPONSES = CacheVersion("RESPONSE_CACHE_ALIAS", "recurrence_content:pages:version")
+# Whole page and feed responses (response_cache.py), and what rendering a page
+# looks up that only such changes alter (its language versions, the review
+# wording).
+RESPONSES = CacheVersion(
+    "RESPONSE_CACHE_ALIAS", "recurrence_content:pages:version", "RESPONSE_CACHE_TIMEOUT"
+)
 
 
 def content_changed(**kwargs: Any) -> None:

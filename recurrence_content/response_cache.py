@@ -91,6 +91,8 @@ def _shared_request(request: HttpRequest) -> bool:
     """Whether ``request`` is one every anonymous reader makes alike."""
     if request.method not in ("GET", "HEAD"):
         return False
+    if getattr(request, "is_dummy", False):
+        return False  # Wagtail's preview, through the middleware, at the page's URL
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # an editor or a signed-in reader: their own page
     return "Authorization" not in request.headers

@@ -5,11 +5,13 @@ and never an editor's page or a page from a cache that is down."""
 import logging
 
 import pytest
+from django.conf import settings
 from django.core.checks import Tags, run_checks
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
+from wagtail.rich_text import RichText
 
 from recurrence_content.checks import RESPONSE_CACHE_MIDDLEWARE
 from recurrence_content.models import ReviewSettings
@@ -166,3 +168,33 @@ def test_a_feed_response_from_the_cache_keeps_its_validators(
         since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert (unchanged.status_code, since.status_code) == (304, 304)
     assert unchanged["ETag"] == first["ETag"]
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_page(client, article):
+    # At the site's own address, which the preview request has too.
+    client.get(article.url, HTTP_HOST="localhost")  # the live page, cached
+    client.cookies[settings.SESSION_COOKIE_NAME] = "reader"
+    client.get(article.url, HTTP_HOST="localhost")  # its article part, cached
+    article.title = "A draft title"
+    article.body = [("paragraph", RichText("<p>A draft paragraph.</p>"))]
+
+    # As Wagtail's preview panel does, through the middleware, at the page's URL.
+    preview = article.make_preview_request()
+
+    html = preview.content.decode()
+    assert "A draft title" in html
+    assert "A draft paragraph." in html
+
+
+def test_a_reader_with_a_session_gets_the_live_page_from_cached_parts(
+    client, article, django_assert_max_num_queries
+):
+    """The response cache never serves a request with a session cookie; the
+    article below its header, its language versions and the review wording
+    come from Django's cache, leaving Wagtail's own routing and privacy check
+    (9 queries for a plain Wagtail page, see make bench) and the session."""
+    client.cookies[settings.SESSION_COOKIE_NAME] = "reader"
+    first = client.get(article.url)
+    with django_assert_max_num_queries(10):
+        again = client.get(article.url)
+    assert again.content == first.content

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.utils import translation
 from wagtail.models import Site
 
+from ..cache_version import RESPONSES
 from .review import ReviewStatus, review_status
 
 
@@ -42,12 +43,17 @@ def never_reviewed_text(page: Any, site: Site | None = None) -> str:
         site = site or page.get_site()
         if site is None or not apps.is_installed("wagtail.contrib.settings"):
             return default_never_reviewed_text()
+
         # One query, and nothing written: a site that never saved the
-        # setting has no row, and gets the default wording.
-        setting = ReviewSettings.objects.filter(site_id=site.pk).first()
-        if setting is None:
-            return default_never_reviewed_text()
-        return setting.never_reviewed_text(language)
+        # setting has no row, and gets the default wording. Kept in Django's
+        # cache until content or the setting changes.
+        def wording() -> str:
+            setting = ReviewSettings.objects.filter(site_id=site.pk).first()
+            if setting is None:
+                return str(default_never_reviewed_text())
+            return str(setting.never_reviewed_text(language))
+
+        return RESPONSES.remember(f"never-reviewed:{site.pk}:{language}", wording)
 
 
 def review_context(

@@ -4,11 +4,16 @@ advertised as its language (see ``status``)."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
-from wagtail.coreutils import get_content_languages
+from wagtail.coreutils import (
+    get_content_languages,
+    get_supported_content_language_variant,
+)
 from wagtail.models import Locale, Page
 
+from ..cache_version import RESPONSES
 from .status import translation_statuses
 
 
@@ -48,7 +53,14 @@ def complete_alternates(
     cached = getattr(page, "_recurrence_content_alternates", None)
     if cached is not None and cached[0] is request:
         return cached[1]
-    alternates = _complete_alternates(page, request)
+    # In Django's cache until content changes (any publication, translation,
+    # site or privacy change moves the version on). Links are relative to the
+    # reader's site, so the key has its address.
+    address = (request.scheme, request.get_host()) if request is not None else ""
+    alternates = RESPONSES.remember(
+        f"alternates:{page.pk}:{address}",
+        lambda: _complete_alternates(page, request),
+    )
     page._recurrence_content_alternates = (request, alternates)
     return alternates
 
@@ -60,7 +72,9 @@ def _complete_alternates(
         page.get_translations(inclusive=True).live().public().select_related("locale")
     )
     statuses = translation_statuses(pages)
-    default_code = Locale.get_default().language_code
+    # The default locale's code, as Locale.get_default() finds it, without
+    # its query.
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     alternates = []
     for version in pages:
         if not statuses[version.pk].is_complete:

@@ -4,6 +4,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from recurrence_content.models import PatientInfoPage
@@ -45,6 +47,20 @@ def test_rerun_with_translations_keeps_one_page_per_language(host_page):
     load("--parent", str(host_page.pk), "--translations", "es")
     assert PatientInfoPage.objects.filter(locale__language_code="es").count() == 1
     assert PatientInfoPage.objects.filter(locale__language_code="en").count() == 1
+
+
+def test_rerun_with_nothing_changed_writes_nothing_and_says_so(host_page):
+    args = ("--parent", str(host_page.pk), "--translations", "es", "--publish")
+    load(*args)
+    with CaptureQueriesContext(connection) as queries:
+        output = load(*args)
+    assert [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ] == []
+    assert "unchanged: Does cancer always come back?" in output
+    assert "es: unchanged “¿El cáncer siempre vuelve?”, published" in output
 
 
 def test_dry_run_plans_translations_and_writes_nothing(host_page):

@@ -9,7 +9,8 @@ the source is updated.
 Re-applying a file never overwrites a translator: a string whose current
 translation was written by anyone or anything other than a shipped file (the
 translation editor, a PO upload in the admin, machine translation) is kept,
-and the file's version of that string is skipped and reported.
+and the file's version of that string is skipped and reported. Applying a file
+that would change nothing writes nothing: no revision, no publish, no log.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from wagtail.coreutils import (
 )
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
+    SegmentOverride,
     String,
     StringTranslation,
     TranslationLog,
@@ -54,15 +56,21 @@ class ApplyResult:
     created: bool
     published: bool
     imported: int = 0  # strings whose translation was added or changed
+    # True when the page already held this translation, so nothing was saved.
+    unchanged: bool = False
     kept: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for command output."""
-        state = "published" if self.published else "saved as a draft"
+        if self.unchanged:
+            action, state = "unchanged", "published" if self.published else "a draft"
+        else:
+            action = "created" if self.created else "updated"
+            state = "published" if self.published else "saved as a draft"
         parts = [
-            f"{self.language_code}: {'created' if self.created else 'updated'} "
+            f"{self.language_code}: {action} "
             f"“{self.page.title}”, {state}; {self.imported} strings imported"
         ]
         if self.kept:
@@ -181,6 +189,45 @@ def _without_translator_edits(
     return filtered, kept
 
 
+def _is_up_to_date(
+    source: TranslationSource, locale: Locale, target: Page, *, publish: bool
+) -> bool:
+    """Whether saving the translation again would give the page it already has.
+
+    True when the page's latest revision is the last one wagtail-localize saved
+    from this source, neither the source nor any translated string or override
+    has changed since, and, if ``publish``, that revision is the live one.
+    """
+    if target.alias_of_id:
+        return False  # saving converts the alias into a page of its own
+    if publish and (not target.live or target.has_unpublished_changes):
+        return False
+    last = (
+        TranslationLog.objects.filter(source=source, locale=locale)
+        .order_by("-pk")
+        .first()
+    )
+    if last is None or last.revision_id is None:
+        return False
+    if last.revision_id != target.latest_revision_id:
+        return False  # a revision saved since by other means
+    # ">=": on a tie of timestamps, save again rather than miss a change.
+    if source.last_updated_at >= last.created_at:
+        return False
+    since = {
+        "context__object_id": source.object_id,
+        "locale": locale,
+        "updated_at__gte": last.created_at,
+    }
+    # A related snippet's translation can appear without any of these
+    # changing, so a page that has one is always saved again.
+    return not (
+        StringTranslation.objects.filter(**since).exists()
+        or SegmentOverride.objects.filter(**since).exists()
+        or source.relatedobjectsegment_set.exists()
+    )
+
+
 def _save_draft_over_live(source: TranslationSource, locale: Locale, user) -> Page:
     # wagtail-localize's save_target(publish=False) writes the new content
     # into the live page row, which publishes it in effect. Build the same
@@ -294,7 +341,14 @@ def _apply(
     except Page.DoesNotExist:
         target = None
     created = target is None
-    if target is not None and target.live and not publish:
+    unchanged = (
+        not created
+        and not imported
+        and _is_up_to_date(source, locale, target, publish=publish)
+    )
+    if unchanged:
+        pass  # the page already holds this translation: write nothing
+    elif target is not None and target.live and not publish:
         if target.alias_of_id:
             raise TranslationApplyError(
                 f"The {locale.language_code} page “{target.title}” is a live alias "
@@ -328,8 +382,9 @@ def _apply(
         language_code=locale.language_code,
         page=target.specific,
         created=created,
-        published=publish,
+        published=target.live if unchanged else publish,
         imported=imported,
+        unchanged=unchanged,
         kept=kept,
         untranslated=untranslated,
         warnings=[str(warning) for warning in warnings],

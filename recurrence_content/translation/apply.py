@@ -91,14 +91,12 @@ def content_language(language_code: str) -> str | None:
         return None
 
 
-def resolve_locale(language_code: str | Locale) -> Locale:
-    """The Locale for a configured content language, created if needed.
+def served_language(language_code: str) -> str:
+    """The content language the site serves for ``language_code``.
 
     Raises TranslationApplyError naming the settings when the site does not
     serve that language.
     """
-    if isinstance(language_code, Locale):
-        return language_code
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         raise TranslationApplyError(
             "Set WAGTAIL_I18N_ENABLED = True in your settings to translate pages."
@@ -111,7 +109,17 @@ def resolve_locale(language_code: str | Locale) -> Locale:
             f"WAGTAIL_CONTENT_LANGUAGES and LANGUAGES in your settings, e.g. "
             f'("{language_code}", "<name>"), then run this again.'
         )
-    locale, _created = Locale.objects.get_or_create(language_code=configured)
+    return configured
+
+
+def resolve_locale(language_code: str | Locale) -> Locale:
+    """The Locale for a served content language (see ``served_language``),
+    created if needed."""
+    if isinstance(language_code, Locale):
+        return language_code
+    locale, _created = Locale.objects.get_or_create(
+        language_code=served_language(language_code)
+    )
     return locale
 
 
@@ -140,6 +148,35 @@ def read_po(po_file: str | Path | polib.POFile) -> polib.POFile:
         raise TranslationApplyError(
             f"{po_file} has no translations: every msgstr is empty. Fill them in "
             "(or send the file to your translators) and apply it again."
+        )
+    return po
+
+
+def check_po(
+    po_file: str | Path | polib.POFile, language_code: str, source_language: str
+) -> polib.POFile:
+    """``po_file`` read, if it can be applied in ``language_code``.
+
+    Raises TranslationApplyError if it cannot be read, if its Language header
+    names another language, or if wagtail-localize would refuse any of its
+    strings (which would then show in ``source_language``). Writes nothing.
+    """
+    po = read_po(po_file)
+    file_language = po.metadata.get("Language", "").replace("_", "-").lower()
+    if file_language and file_language.split("-")[0] != language_code.split("-")[0]:
+        raise TranslationApplyError(
+            f"{po_file} is a “{file_language}” translation (its Language header), "
+            f"not {language_code}. Apply it to {file_language}, or fix the "
+            "header if the file really is in that language."
+        )
+    refused = refused_strings(po)
+    if refused:
+        raise TranslationApplyError(
+            f"{po_file} was not applied: wagtail-localize would refuse "
+            f"{len(refused)} of its strings, and the page would show them in "
+            f"{source_language} instead. Nothing was changed. "
+            "Fix these strings and apply the file again:\n"
+            + "\n".join(f"  {string}" for string in refused)
         )
     return po
 
@@ -262,27 +299,7 @@ def apply_po(
             f"“{source_page.title}” is already in {locale.language_code}; apply "
             "the file to the page in the source language."
         )
-    po = read_po(po_file)
-    file_language = po.metadata.get("Language", "").replace("_", "-").lower()
-    if (
-        file_language
-        and file_language.split("-")[0] != locale.language_code.split("-")[0]
-    ):
-        raise TranslationApplyError(
-            f"{po_file} is a “{file_language}” translation (its Language header), "
-            f"not {locale.language_code}. Apply it to {file_language}, or fix the "
-            "header if the file really is in that language."
-        )
-
-    refused = refused_strings(po)
-    if refused:
-        raise TranslationApplyError(
-            f"{po_file} was not applied: wagtail-localize would refuse "
-            f"{len(refused)} of its strings, and the page would show them in "
-            f"{source_page.locale.language_code} instead. Nothing was changed. "
-            "Fix these strings and apply the file again:\n"
-            + "\n".join(f"  {string}" for string in refused)
-        )
+    po = check_po(po_file, locale.language_code, source_page.locale.language_code)
 
     # Creates the source, or refreshes it if the English page has changed, so
     # changed strings are retranslated and unchanged ones keep their translation.

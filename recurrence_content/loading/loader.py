@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.utils import get_admin_base_url
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import AbstractPage, Locale, ReferenceIndex
 
 from ..models import (
     ClinicalCode,
@@ -23,6 +23,7 @@ from ..models import (
     PatientInfoPage,
     PatientInfoPageMixin,
 )
+from ..page_model import page_model
 from .errors import LoadError
 from .exporter import page_content
 from .fileformat import (
@@ -55,7 +56,7 @@ class LoadResult:
 
     article: ArticleFile
     status: Status
-    page: Page | None
+    page: AbstractPage | None
     published: bool = False
     detail: str = ""
     dry_run: bool = False
@@ -98,7 +99,7 @@ class LoadResult:
 def load_files(
     paths: Iterable[str | Path] | None = None,
     *,
-    parent: "Page | int | str | None" = None,
+    parent: "AbstractPage | int | str | None" = None,
     locale: str | None = None,
     publish: bool = False,
     update: bool = False,
@@ -147,9 +148,11 @@ def _lock() -> None:
 
 def _load(article, parent_ref, locale_code, publish, update, dry_run) -> LoadResult:
     locale = resolve_locale(locale_code or article.locale)
-    page = Page.objects.filter(
-        translation_key=article.translation_key, locale=locale
-    ).first()
+    page = (
+        page_model()
+        .objects.filter(translation_key=article.translation_key, locale=locale)
+        .first()
+    )
     if page is None:
         return _create(article, parent_ref, locale, publish, dry_run)
     return _refresh(article, page.specific, publish, update, dry_run)
@@ -209,7 +212,7 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
     return LoadResult(article, Status.CREATED, page, published=publish)
 
 
-def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
+def _refresh(article, page: AbstractPage, publish, update, dry_run) -> LoadResult:
     if not isinstance(page, PatientInfoPageMixin):
         raise LoadError(
             f"{article.source}: page {page.id} ({page.title!r}) has this article's "
@@ -261,7 +264,11 @@ def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
 
 
 def _save_and_publish(
-    article: ArticleFile, page: Page, draft: Page, publish: bool, log_action: bool
+    article: ArticleFile,
+    page: AbstractPage,
+    draft: AbstractPage,
+    publish: bool,
+    log_action: bool,
 ) -> None:
     """Save ``draft`` as ``page``'s new revision, publish it if asked, and
     remember it as what was loaded (so later runs can tell an editor's work)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.utils import translation
 from wagtail.coreutils import get_content_languages
-from wagtail.models import Locale, Page
+from wagtail.models import AbstractPage, Locale
 
 from .status import translation_statuses
 
@@ -37,7 +37,7 @@ def _language_name(locale: Locale) -> str:
 
 
 def complete_alternates(
-    page: Page, request: HttpRequest | None
+    page: AbstractPage, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
     """Every live, routable, complete translation of ``page`` (itself
     included when complete), in the site's order of languages.
@@ -54,7 +54,7 @@ def complete_alternates(
 
 
 def _complete_alternates(
-    page: Page, request: HttpRequest | None
+    page: AbstractPage, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
     pages = list(
         page.get_translations(inclusive=True).live().public().select_related("locale")
@@ -96,7 +96,7 @@ def _complete_alternates(
 
 
 def language_alternates(
-    page: Page, request: HttpRequest | None
+    page: AbstractPage, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
     """Every live, routable, complete translation of ``page`` (itself
     included), by language.

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..loading.shipped import shipped_dir, shipped_files
 from .apply import ApplyResult, TranslationApplyError, apply_po, content_language
@@ -17,7 +17,7 @@ def translations_dir() -> Path:
     return shipped_dir() / "translations"
 
 
-def shipped_name(page: Page) -> str:
+def shipped_name(page: AbstractPage) -> str:
     """The shipped file name (without extension) of the article ``page`` came from.
 
     Found by translation key, so a site that changed the page's slug still
@@ -43,7 +43,7 @@ def shipped_languages(slug: str) -> dict[str, Path]:
 
 @transaction.atomic
 def apply_shipped_translations(
-    source_page: Page,
+    source_page: AbstractPage,
     languages: Iterable[str] | Literal["all"],
     *,
     publish: bool = False,

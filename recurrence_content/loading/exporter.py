@@ -32,7 +32,9 @@ def latest_content(page: AbstractPage) -> PatientInfoPageMixin:
 def page_content(page: AbstractPage) -> dict[str, Any]:
     """The fields loading writes, as they are in the page's latest revision."""
     latest = latest_content(page)
-    content = {name: getattr(latest, name) or "" for name in CONTENT_FIELDS}
+    # getattr's default: a custom base page model may lack seo_title and
+    # search_description (the loader refuses to load real values into it).
+    content = {name: getattr(latest, name, "") or "" for name in CONTENT_FIELDS}
     content["body"] = normalize_body(body_block(), latest.body)
     return content
 
@@ -44,7 +46,7 @@ def export_page(page: AbstractPage) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "translation_key": str(latest.translation_key),
         "locale": latest.locale.language_code,
-        **{name: getattr(latest, name) or "" for name in TEXT_FIELDS},
+        **{name: getattr(latest, name, "") or "" for name in TEXT_FIELDS},
         **review_from_page(latest),
         CODES_KEY: codes_from_page(latest),
         "body": normalize_body(body_block(), latest.body),

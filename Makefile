@@ -12,7 +12,7 @@ MANAGE := cd example_project && ../$(BIN)/python manage.py
 # The demo's port; the Site's address and printed URLs follow it.
 DEMO_PORT ?= 8000
 
-.PHONY: install test demo serve lint format migrations-check wheel-check openapi-lint bench clean messages screenshots
+.PHONY: install test test-basepage demo serve lint format migrations-check wheel-check openapi-lint bench clean messages screenshots
 
 install: $(STAMP)
 
@@ -29,6 +29,12 @@ test: $(STAMP)
 	@$(BIN)/python -c "import django, wagtail, os; print('Testing with Django', django.__version__, 'Wagtail', wagtail.__version__, 'on', 'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite')"
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
+
+# The tests marked basepage, on a site whose page model is a custom base page
+# (Wagtail 8's WAGTAIL_PAGE_MODEL, tests/settings_basepage.py). Wagtail 8 only.
+BASEPAGE_PYTEST_ARGS := --ds=tests.settings_basepage -m basepage
+test-basepage:
+	@$(MAKE) --no-print-directory test PYTEST_ARGS="$(BASEPAGE_PYTEST_ARGS) $(PYTEST_ARGS)"
 
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
@@ -62,8 +68,13 @@ messages: $(STAMP)
 
 # PYTHONPATH: textstat's wheel installs a top-level "tests" package into
 # site-packages, which would shadow this checkout's tests/.
+# Also on a custom base page model (Wagtail 8 and later), where the page
+# types' migrations point at it instead of wagtailcore.Page.
 migrations-check: $(STAMP)
 	PYTHONPATH=$(CURDIR) DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp
+	if $(BIN)/python -c "import wagtail.test.basepage" 2>/dev/null; then \
+		PYTHONPATH=$(CURDIR) DJANGO_SETTINGS_MODULE=tests.settings_basepage $(BIN)/django-admin makemigrations --check --dry-run recurrence_content testapp; \
+	else echo "No custom base page models before Wagtail 8: skipped that check"; fi
 	$(MANAGE) makemigrations --check --dry-run
 
 # Build the wheel, install it in a clean venv outside the checkout, and check

@@ -1,7 +1,8 @@
 import pytest
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
+from recurrence_content.page_model import page_model
 from tests.factories import make_article, make_host_page
 
 
@@ -43,7 +44,7 @@ def locales(db):
 
 
 @pytest.fixture
-def home(db, locales) -> Page:
+def home(db, locales):
     """The default site's root page.
 
     Transactional tests flush the tables Wagtail's migrations filled, so the
@@ -51,6 +52,7 @@ def home(db, locales) -> Page:
     """
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        Page = page_model()
         root = Page.get_first_root_node() or Page.add_root(
             instance=Page(title="Root", slug="root", locale=locales["en"])
         )

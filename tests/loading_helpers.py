@@ -4,10 +4,11 @@ import copy
 import json
 from pathlib import Path
 
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import ReferenceIndex, Revision
 
 from recurrence_content.loading import shipped_files
 from recurrence_content.models import LoadedContent
+from recurrence_content.page_model import page_model
 
 SHIPPED = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE = SHIPPED / "does-cancer-always-come-back.json"
@@ -50,7 +51,7 @@ def snapshot() -> dict:
             page.last_published_at,
             page.first_published_at,
         )
-        for page in Page.objects.order_by("id")
+        for page in page_model().objects.order_by("id")
     }
     return {
         "pages": pages,

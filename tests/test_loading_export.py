@@ -11,6 +11,8 @@ from recurrence_content.models import LoadedContent
 from tests.factories import make_article, make_host_page
 from tests.loading_helpers import ARTICLE, ARTICLE_PATH
 
+pytestmark = pytest.mark.basepage
+
 
 def export(*args) -> str:
     out = StringIO()

@@ -2,6 +2,13 @@
 
 import pytest
 from django.core.management import call_command
+from django.db.migrations.loader import MigrationLoader
+
+from recurrence_content.page_model import page_model
+
+# Also on a custom base page model, where the migrations name it instead of
+# wagtailcore.Page.
+pytestmark = pytest.mark.basepage
 
 
 @pytest.mark.django_db
@@ -12,3 +19,25 @@ def test_no_missing_migrations(capsys):
         )
     except SystemExit as exc:  # makemigrations --check exits 1 when changes exist
         pytest.fail(f"Missing migrations:\n{capsys.readouterr().out} ({exc})")
+
+
+def test_page_types_are_migrated_onto_the_sites_base_page():
+    """On wagtailcore.Page, the tables are those the first release made (a
+    ``page_ptr`` to wagtailcore.Page), so existing sites migrate nothing new;
+    on a custom base page model, a pointer to it."""
+    base = page_model()._meta
+    state = MigrationLoader(None).project_state()
+    for app_label, model in [
+        ("recurrence_content", "patientinfopage"),
+        ("recurrence_content", "patientinfoindexpage"),
+        ("testapp", "hospitalarticlepage"),
+    ]:
+        fields = state.models[app_label, model].fields
+        pointer = fields[f"{base.model_name}_ptr"]
+        assert pointer.remote_field.model.lower() == base.label_lower
+    for app_label, model in [
+        ("recurrence_content", "loadedcontent"),
+        ("recurrence_content", "clinicalcode"),
+    ]:
+        page = state.models[app_label, model].fields["page"]
+        assert page.remote_field.model.lower() == base.label_lower

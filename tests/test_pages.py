@@ -17,6 +17,7 @@ def get_soup(client, page) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 
 
+@pytest.mark.basepage
 def test_article_renders_inside_the_hosts_base_template(client, host_page):
     soup = get_soup(client, make_article(host_page))
     assert soup.find(id="host-header") and soup.find(id="host-footer")
@@ -42,6 +43,7 @@ def test_article_has_one_h1_and_headings_in_order(client, host_page):
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
 
 
+@pytest.mark.basepage
 def test_article_shows_title_summary_and_every_block(client, host_page):
     soup = get_soup(client, make_article(host_page))
     assert soup.h1.get_text() == "Does cancer always come back?"
@@ -65,6 +67,7 @@ def test_page_needs_no_javascript(client, host_page):
     assert soup.select("article script:not([type='application/ld+json'])") == []
 
 
+@pytest.mark.basepage
 def test_article_can_be_created_under_any_host_page(host_page):
     assert PatientInfoPage.can_create_at(host_page)
     article = make_article(host_page)
@@ -83,6 +86,7 @@ def test_parent_page_types_setting_restricts_where_articles_go(host_page):
     assert not article.can_move_to(host_page)
 
 
+@pytest.mark.basepage
 def test_host_can_compose_the_mixin_with_its_own_base_page(client, host_page):
     page = HostArticlePage(
         title="Hospital article",
@@ -97,6 +101,7 @@ def test_host_can_compose_the_mixin_with_its_own_base_page(client, host_page):
     assert soup.select_one("h2.rc-heading").get_text() == "A section"
 
 
+@pytest.mark.basepage
 def test_index_lists_live_articles_with_summaries(client, host_page):
     index = PatientInfoIndexPage(title="Patient information", intro="Our leaflets.")
     host_page.add_child(instance=index)
@@ -122,6 +127,7 @@ def test_empty_index_says_so(client, host_page):
     assert "no articles" in soup.select_one(".rc-index__empty").get_text()
 
 
+@pytest.mark.basepage
 def test_search_finds_articles_by_summary_and_block_text(
     host_page, django_capture_on_commit_callbacks
 ):

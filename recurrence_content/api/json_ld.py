@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from wagtail.models import Page, Site
+from wagtail.models import AbstractPage, Site
 
 from ..conf import get_setting
 from ..governance import display
@@ -21,7 +21,7 @@ def publisher_name(site: Site | None) -> str:
 
 
 def build_json_ld(
-    page: Page, request=None, translations: list[tuple[str, str]] | None = None
+    page: AbstractPage, request=None, translations: list[tuple[str, str]] | None = None
 ) -> dict[str, Any]:
     """A schema.org ``MedicalWebPage`` for a patient-information page.
 
@@ -65,7 +65,7 @@ def build_json_ld(
 
 
 def _translations(
-    page: Page, request, translations: list[tuple[str, str]] | None
+    page: AbstractPage, request, translations: list[tuple[str, str]] | None
 ) -> dict[str, Any]:
     """``inLanguage`` and the work's complete translations: a page partly in
     its source language says so, and only complete translations are named.
@@ -112,7 +112,7 @@ _AUDIENCES = {
 }
 
 
-def _medical_codes(page: Page) -> list[dict[str, Any]]:
+def _medical_codes(page: AbstractPage) -> list[dict[str, Any]]:
     """The article's clinical codes as schema.org ``MedicalCode``s of its
     condition (only where the editor named the condition: the app never
     guesses one from a code)."""
@@ -128,12 +128,12 @@ def _medical_codes(page: Page) -> list[dict[str, Any]]:
     ]
 
 
-def _condition_name(page: Page) -> str:
+def _condition_name(page: AbstractPage) -> str:
     method = getattr(page, "get_json_ld_condition_name", None)
     return (method() if callable(method) else "") or ""
 
 
-def _review(page: Page) -> dict[str, Any]:
+def _review(page: AbstractPage) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if getattr(page, "last_reviewed", None):
         data["lastReviewed"] = page.last_reviewed.isoformat()

@@ -16,9 +16,11 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 from django.db.models import Q
 from django.utils.html import escape
-from wagtail.models import Locale, Page
+from wagtail.models import AbstractPage, Locale
 from wagtail.rich_text import expand_db_html
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+
+from ..page_model import page_model
 
 PAGE_LINK_ID = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*>')
 
@@ -54,7 +56,7 @@ class LinkResolver:
         for model, object_id, _path, _content_path in stream_block.extract_references(
             value
         ):
-            if issubclass(model, Page) and str(object_id).isdigit():
+            if issubclass(model, AbstractPage) and str(object_id).isdigit():
                 ids.add(int(object_id))
         return cls(ids, request=request, locale=locale)
 
@@ -77,6 +79,7 @@ class LinkResolver:
             return {}
         locale = self.locale or Locale.get_active()
         # One query: the linked pages and their live translations in `locale`.
+        Page = page_model()
         keys = Page.objects.filter(pk__in=self.page_ids).values("translation_key")
         pages = list(
             Page.objects.live()

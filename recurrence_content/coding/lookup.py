@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from .systems import system_for_uri
 
 
-def codes_by_article(pages: Iterable[Page]) -> dict[UUID, list[dict[str, Any]]]:
+def codes_by_article(pages: Iterable[AbstractPage]) -> dict[UUID, list[dict[str, Any]]]:
     """``{translation_key: [{"system", "code", "display"}]}`` for ``pages``,
     in one query; each code once, in the order editors put them."""
     from ..models import ClinicalCode
@@ -38,7 +38,7 @@ def codes_by_article(pages: Iterable[Page]) -> dict[UUID, list[dict[str, Any]]]:
     return result
 
 
-def article_codes(page: Page) -> list[dict[str, Any]]:
+def article_codes(page: AbstractPage) -> list[dict[str, Any]]:
     """The codes of ``page``'s article (see ``codes_by_article``)."""
     return codes_by_article([page])[page.translation_key]
 

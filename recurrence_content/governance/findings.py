@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..blocks.links import RelatedLinkBlock
 from ..conf import get_setting
@@ -76,7 +76,7 @@ class Finding:
 class ArticleCheck:
     """An article, what was measured, and what passed a threshold."""
 
-    page: Page
+    page: AbstractPage
     review: ReviewStatus
     reading_level: dict[str, Any]
     unlinked_links: list[str]
@@ -90,9 +90,11 @@ def article_pages(locale: str | None = None, condition: str | None = None):
     """Every article (any page type built on PatientInfoPageMixin), aliases
     left to their original, optionally in one language or about one condition."""
     from ..models import PatientInfoPageMixin
+    from ..page_model import page_model
 
     pages = (
-        Page.objects.type(PatientInfoPageMixin)
+        page_model()
+        .objects.type(PatientInfoPageMixin)
         .filter(alias_of__isnull=True)
         .select_related("locale")
         .order_by("path", "locale__language_code")

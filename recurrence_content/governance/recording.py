@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..models.mixins import RECORD_REVIEW_PERMISSION, PatientInfoPageMixin
 
@@ -19,13 +19,13 @@ RECORD_REVIEW_ACTION = "recurrence_content.record_review"
 
 @transaction.atomic
 def record_review(
-    page: Page,
+    page: AbstractPage,
     user: Any,
     *,
     reviewed_on: datetime.date | None = None,
     next_review_due: datetime.date | None = None,
     reviewers: list[dict[str, str]] | None = None,
-) -> list[Page]:
+) -> list[AbstractPage]:
     """Record that ``page`` was clinically reviewed on ``reviewed_on`` (today).
 
     The review is saved as a new revision of the article and of each of its

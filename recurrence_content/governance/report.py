@@ -18,14 +18,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..admin_reports import PERMISSIONS, ReportMenuItem, may_see_reports
 from ..admin_reports import report_urls as shared_report_urls
+from ..page_model import page_model
 from .findings import Kind, Thresholds, check_article
 from .review import ReviewState
 
+Page = page_model()
 URL_NAME = "recurrence_content_review_report"
 RESULTS_URL_NAME = "recurrence_content_review_report_results"
 # Who may see it: anyone who may edit pages, as for Wagtail's own page reports.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..api.v1 import queries
 from ..coding.checks import icd10cm_ancestors
@@ -71,7 +71,7 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
     ids = complete_only(articles.filter(translation_key__in=rank)).values_list(
         "pk", flat=True
     )
-    versions: dict[UUID, list[Page]] = defaultdict(list)
+    versions: dict[UUID, list[AbstractPage]] = defaultdict(list)
     for page in queries.specific_pages(list(ids)):
         versions[page.translation_key].append(page)
     statuses = translation_statuses(
@@ -87,7 +87,9 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
     ]
 
 
-def _choose(pages: list[Page], language: str | None, default: str, statuses) -> Page:
+def _choose(
+    pages: list[AbstractPage], language: str | None, default: str, statuses
+) -> AbstractPage:
     """The version in ``language``, else the article as written (its source
     language: the default language first when several versions are originals)."""
     for page in pages:
@@ -103,7 +105,7 @@ def _choose(pages: list[Page], language: str | None, default: str, statuses) -> 
     )
 
 
-def _entry(request, page: Page) -> Entry:
+def _entry(request, page: AbstractPage) -> Entry:
     return Entry(
         title=page.title,
         url=page.get_full_url(request),

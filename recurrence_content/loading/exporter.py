@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..models import PatientInfoPageMixin
 from .codesdata import CODES_KEY, codes_from_page
@@ -18,7 +18,7 @@ from .fileformat import (
 from .reviewdata import review_from_page
 
 
-def latest_content(page: Page) -> PatientInfoPageMixin:
+def latest_content(page: AbstractPage) -> PatientInfoPageMixin:
     """The page as an editor last saved it (its latest revision)."""
     page = page.specific
     if not isinstance(page, PatientInfoPageMixin):
@@ -29,22 +29,24 @@ def latest_content(page: Page) -> PatientInfoPageMixin:
     return page.get_latest_revision_as_object()
 
 
-def page_content(page: Page) -> dict[str, Any]:
+def page_content(page: AbstractPage) -> dict[str, Any]:
     """The fields loading writes, as they are in the page's latest revision."""
     latest = latest_content(page)
-    content = {name: getattr(latest, name) or "" for name in CONTENT_FIELDS}
+    # getattr's default: a custom base page model may lack seo_title and
+    # search_description (the loader refuses to load real values into it).
+    content = {name: getattr(latest, name, "") or "" for name in CONTENT_FIELDS}
     content["body"] = normalize_body(body_block(), latest.body)
     return content
 
 
-def export_page(page: Page) -> dict[str, Any]:
+def export_page(page: AbstractPage) -> dict[str, Any]:
     """The page's latest revision in file form; raises LoadError if it would not load."""
     latest = latest_content(page)
     data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "translation_key": str(latest.translation_key),
         "locale": latest.locale.language_code,
-        **{name: getattr(latest, name) or "" for name in TEXT_FIELDS},
+        **{name: getattr(latest, name, "") or "" for name in TEXT_FIELDS},
         **review_from_page(latest),
         CODES_KEY: codes_from_page(latest),
         "body": normalize_body(body_block(), latest.body),

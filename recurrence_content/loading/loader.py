@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.utils import get_admin_base_url
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import AbstractPage, Locale, ReferenceIndex
 
 from ..models import (
     ClinicalCode,
@@ -23,6 +23,7 @@ from ..models import (
     PatientInfoPage,
     PatientInfoPageMixin,
 )
+from ..page_model import page_model
 from .errors import LoadError
 from .exporter import page_content
 from .fileformat import (
@@ -55,7 +56,7 @@ class LoadResult:
 
     article: ArticleFile
     status: Status
-    page: Page | None
+    page: AbstractPage | None
     published: bool = False
     detail: str = ""
     dry_run: bool = False
@@ -98,7 +99,7 @@ class LoadResult:
 def load_files(
     paths: Iterable[str | Path] | None = None,
     *,
-    parent: "Page | int | str | None" = None,
+    parent: "AbstractPage | int | str | None" = None,
     locale: str | None = None,
     publish: bool = False,
     update: bool = False,
@@ -147,9 +148,11 @@ def _lock() -> None:
 
 def _load(article, parent_ref, locale_code, publish, update, dry_run) -> LoadResult:
     locale = resolve_locale(locale_code or article.locale)
-    page = Page.objects.filter(
-        translation_key=article.translation_key, locale=locale
-    ).first()
+    page = (
+        page_model()
+        .objects.filter(translation_key=article.translation_key, locale=locale)
+        .first()
+    )
     if page is None:
         return _create(article, parent_ref, locale, publish, dry_run)
     return _refresh(article, page.specific, publish, update, dry_run)
@@ -174,6 +177,7 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
             "(see subpage_types and RECURRENCE_CONTENT_PARENT_PAGE_TYPES); choose "
             "another --parent"
         )
+    _check_fields(article, PatientInfoPage)
     taken = parent.get_children().filter(slug=article.slug).first()
     if taken is not None:
         raise LoadError(
@@ -196,7 +200,7 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
         locale=locale,
         slug=article.slug,
         live=False,
-        **_content_fields(article),
+        **_content_fields(article, PatientInfoPage),
         # Only what the file states: loading never invents a review.
         **_review_fields(article),
     )
@@ -209,13 +213,14 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
     return LoadResult(article, Status.CREATED, page, published=publish)
 
 
-def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
+def _refresh(article, page: AbstractPage, publish, update, dry_run) -> LoadResult:
     if not isinstance(page, PatientInfoPageMixin):
         raise LoadError(
             f"{article.source}: page {page.id} ({page.title!r}) has this article's "
             "translation_key but is not a patient information page; give the file "
             "a new translation_key or delete that page"
         )
+    _check_fields(article, page.specific_class)
     if page.alias_of_id:
         # An alias mirrors another page and has no revisions of its own.
         return LoadResult(
@@ -254,14 +259,18 @@ def _refresh(article, page: Page, publish, update, dry_run) -> LoadResult:
             article, Status.UPDATED, page, published=publish_now, dry_run=True
         )
     latest = page.get_latest_revision_as_object()
-    for name, value in _content_fields(article).items():
+    for name, value in _content_fields(article, page.specific_class).items():
         setattr(latest, name, value)
     _save_and_publish(article, page, latest, publish_now, log_action=True)
     return LoadResult(article, Status.UPDATED, page, published=publish_now)
 
 
 def _save_and_publish(
-    article: ArticleFile, page: Page, draft: Page, publish: bool, log_action: bool
+    article: ArticleFile,
+    page: AbstractPage,
+    draft: AbstractPage,
+    publish: bool,
+    log_action: bool,
 ) -> None:
     """Save ``draft`` as ``page``'s new revision, publish it if asked, and
     remember it as what was loaded (so later runs can tell an editor's work)."""
@@ -289,9 +298,34 @@ def _saving(article: ArticleFile, save):
         raise LoadError(f"{article.source}: {_first_message(exc)}") from None
 
 
-def _content_fields(article: ArticleFile) -> dict:
-    fields = {name: getattr(article, name) for name in CONTENT_FIELDS}
+def _check_fields(article: ArticleFile, model) -> None:
+    # A custom base page model (WAGTAIL_PAGE_MODEL) may lack seo_title and
+    # search_description: an empty one is nothing to load, a real one would
+    # be lost.
+    for name in CONTENT_FIELDS:
+        if getattr(article, name) and not _has_field(model, name):
+            raise LoadError(
+                f"{article.source}: {name} is set, but {model.__name__} has no "
+                f"{name} field (this site's base page model leaves it out); "
+                f"remove {name} from the file or add the field to the base page"
+            )
+
+
+def _content_fields(article: ArticleFile, model) -> dict:
+    fields = {
+        name: getattr(article, name)
+        for name in CONTENT_FIELDS
+        if _has_field(model, name)
+    }
     return fields | {"body": body_block().to_python(article.body)}
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def _review_fields(article: ArticleFile) -> dict:

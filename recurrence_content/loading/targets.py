@@ -5,15 +5,17 @@ from wagtail.coreutils import (
     get_content_languages,
     get_supported_content_language_variant,
 )
-from wagtail.models import Locale, Page, Site
+from wagtail.models import AbstractPage, Locale, Site
 
+from ..page_model import page_model
 from .errors import LoadError
 
 
-def resolve_page(ref: "Page | int | str", what: str = "page") -> Page:
+def resolve_page(ref: "AbstractPage | int | str", what: str = "page") -> AbstractPage:
     """A page from a Page, an ID, or a URL path on the default site (``/cancer-care/``)."""
-    if isinstance(ref, Page):
+    if isinstance(ref, AbstractPage):
         return ref.specific
+    Page = page_model()
     text = str(ref).strip()
     if text.isdigit():
         page = Page.objects.filter(id=int(text)).first()

@@ -7,11 +7,13 @@ from typing import Literal
 
 from django.db import transaction
 
+from ..page_model import has_custom_base_page
 from ..translation.apply import ApplyResult
 from ..translation.shipped import (
     apply_shipped_translations,
     check_shipped_translations,
 )
+from .errors import LoadError
 from .loader import LoadResult, load_files
 from .targets import resolve_locale
 
@@ -53,6 +55,14 @@ def load_with_translations(
     Translations are drafts unless ``publish``; any error (LoadError or
     TranslationApplyError) rolls back the whole run.
     """
+    if translations and has_custom_base_page():
+        # wagtail-localize 1.14 queries wagtail.models.Page, which such a site
+        # has swapped out: it would fail halfway through with a traceback.
+        raise LoadError(
+            "shipped translations cannot be applied on a site with a custom base "
+            "page model (WAGTAIL_PAGE_MODEL): wagtail-localize 1.14 does not "
+            "support one (see the README); load without --translations"
+        )
     report = LoadReport(
         load_files(paths, publish=publish, dry_run=dry_run, **load_options)
     )

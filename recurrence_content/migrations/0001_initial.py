@@ -2,8 +2,16 @@
 
 import django.db.models.deletion
 import recurrence_content.models.mixins
+import swapper
 import wagtail.fields
 from django.db import migrations, models
+
+# The site's base page model: wagtailcore.Page, or on Wagtail 8 the custom one
+# WAGTAIL_PAGE_MODEL names (chosen before a site's first migrate, never changed).
+# On wagtailcore.Page, and on Wagtail 7, this is the migration as released.
+swapper.set_app_prefix('wagtailcore', 'wagtail')
+PAGE_MODEL = swapper.get_model_name('wagtailcore', 'Page')
+PAGE_PTR = swapper.split(PAGE_MODEL)[1].lower() + '_ptr'
 
 
 class Migration(migrations.Migration):
@@ -11,6 +19,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        swapper.dependency('wagtailcore', 'Page'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 
@@ -18,19 +27,19 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='PatientInfoIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                (PAGE_PTR, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, help_text='Optional text shown above the list of articles.', verbose_name='introduction')),
             ],
             options={
                 'verbose_name': 'patient information index page',
                 'verbose_name_plural': 'patient information index pages',
             },
-            bases=(recurrence_content.models.mixins.PatientInfoTemplateMixin, 'wagtailcore.page', models.Model),
+            bases=(recurrence_content.models.mixins.PatientInfoTemplateMixin, PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='PatientInfoPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                (PAGE_PTR, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('summary', models.TextField(help_text='One or two plain sentences under the title that tell patients what the page covers. Shown in listings and search results.', verbose_name='summary')),
                 ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('definition', 8), ('pattern_list', 15), ('factor_checklist', 21), ('coping_resource_list', 29), ('question_answer', 32), ('callout', 36), ('related_link', 41)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'A short heading that says what the section is about.', 'label': 'Heading', 'max_length': 255}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (level 2)'), ('h3', 'Subheading (level 3)')], 'help_text': 'Use a subheading only inside a section that has a heading.', 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('recurrence_content.blocks.text.ParagraphBlock', (), {}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'The word or phrase being explained, e.g. “local recurrence”.', 'label': 'Term', 'max_length': 120}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Other name', 'max_length': 120}), 6: ('wagtail.blocks.ListBlock', (5,), {'default': [], 'help_text': 'Other names patients may hear for the same thing (optional).', 'label': 'Also called'}), 7: ('wagtail.blocks.TextBlock', (), {'help_text': 'What the term means, in words a patient can follow.', 'label': 'Definition'}), 8: ('wagtail.blocks.StructBlock', [[('term', 4), ('also_called', 6), ('definition', 7)]], {}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional. Leave empty when the section heading already says it.', 'label': 'Heading', 'max_length': 255, 'required': False}), 10: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional text that leads into the list.', 'label': 'Introduction', 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': 'A short name, e.g. “Local recurrence”.', 'label': 'Name', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'help_text': 'What this pattern means for the patient.', 'label': 'Description'}), 13: ('wagtail.blocks.StructBlock', [[('name', 11), ('description', 12)]], {}), 14: ('wagtail.blocks.ListBlock', (13,), {'default': [], 'label': 'Patterns'}), 15: ('wagtail.blocks.StructBlock', [[('heading', 9), ('intro', 10), ('patterns', 14)]], {}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional text that leads into the checklist.', 'label': 'Introduction', 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'One thing to consider, e.g. “Your overall health”.', 'label': 'Factor', 'max_length': 255}), 18: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional explanation or a question to ask.', 'label': 'Detail', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('factor', 17), ('detail', 18)]], {}), 20: ('wagtail.blocks.ListBlock', (19,), {'default': [], 'label': 'Factors'}), 21: ('wagtail.blocks.StructBlock', [[('heading', 9), ('intro', 16), ('factors', 20)]], {}), 22: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('numbered', 'Numbered'), ('bulleted', 'Bulleted')], 'label': 'List style'}), 23: ('wagtail.blocks.TextBlock', (), {'help_text': 'What this resource is and how it helps.', 'label': 'Description'}), 24: ('wagtail.blocks.URLBlock', (), {'help_text': 'Optional web address where the patient can find it.', 'label': 'Link', 'required': False}), 25: ('wagtail.blocks.CharBlock', (), {'help_text': 'Words for the link, e.g. “Find a support group”.', 'label': 'Link text', 'max_length': 120, 'required': False}), 26: ('wagtail.blocks.RegexBlock', (), {'error_messages': {'invalid': 'Enter a phone number using digits, spaces, brackets or dashes, optionally starting with +, e.g. +1 800 555 0100.'}, 'label': 'Phone number', 'regex': '^\\+?[0-9][0-9 ()./-]{2,30}$', 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('description', 23), ('link', 24), ('link_text', 25), ('phone', 26)]], {}), 28: ('wagtail.blocks.ListBlock', (27,), {'default': [], 'label': 'Resources'}), 29: ('wagtail.blocks.StructBlock', [[('heading', 9), ('intro', 10), ('list_style', 22), ('resources', 28)]], {}), 30: ('wagtail.blocks.CharBlock', (), {'help_text': 'Phrase it the way a patient would ask it.', 'label': 'Question', 'max_length': 255}), 31: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'help_text': 'A direct answer first, then any detail.', 'label': 'Answer'}), 32: ('wagtail.blocks.StructBlock', [[('question', 30), ('answer', 31)]], {}), 33: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('information', 'Information'), ('seek_help', 'When to seek help'), ('warning', 'Important')], 'help_text': "Sets the callout's colour, icon and the label readers see.", 'label': 'Kind'}), 34: ('wagtail.blocks.CharBlock', (), {'help_text': "Optional. Without it the kind's label is the title.", 'label': 'Title', 'max_length': 255, 'required': False}), 35: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Text'}), 36: ('wagtail.blocks.StructBlock', [[('kind', 33), ('title', 34), ('body', 35)]], {}), 37: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('plain', 'Link only'), ('read_also', '“Read also” link')], 'help_text': '“Read also” links show a “Read also:” label before the title.', 'label': 'Kind'}), 38: ('wagtail.blocks.CharBlock', (), {'help_text': 'The words readers see, e.g. “Is cancer hereditary?”.', 'label': 'Title', 'max_length': 255}), 39: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A page on this site. Choose a page or enter a URL, not both.', 'label': 'Page', 'required': False}), 40: ('wagtail.blocks.URLBlock', (), {'help_text': 'A web address elsewhere. Without a page or URL the title shows as plain text until you add one.', 'label': 'URL', 'required': False}), 41: ('wagtail.blocks.StructBlock', [[('kind', 37), ('title', 38), ('page', 39), ('url', 40)]], {})}, verbose_name='body')),
             ],
@@ -38,6 +47,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'patient information page',
                 'verbose_name_plural': 'patient information pages',
             },
-            bases=(recurrence_content.models.mixins.PatientInfoTemplateMixin, 'wagtailcore.page', models.Model),
+            bases=(recurrence_content.models.mixins.PatientInfoTemplateMixin, PAGE_MODEL.lower(), models.Model),
         ),
     ]

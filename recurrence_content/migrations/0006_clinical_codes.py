@@ -2,12 +2,20 @@
 
 import django.db.models.deletion
 import modelcluster.fields
+import swapper
 from django.db import migrations, models
+
+# The site's base page model: wagtailcore.Page, or on Wagtail 8 the custom one
+# WAGTAIL_PAGE_MODEL names (chosen before a site's first migrate, never changed).
+# On wagtailcore.Page, and on Wagtail 7, this is the migration as released.
+swapper.set_app_prefix('wagtailcore', 'wagtail')
+PAGE_MODEL = swapper.get_model_name('wagtailcore', 'Page')
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
+        swapper.dependency('wagtailcore', 'Page'),
         ('recurrence_content', '0005_list_blocks_start_with_one_item'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
@@ -21,7 +29,7 @@ class Migration(migrations.Migration):
                 ('system', models.CharField(choices=[('http://hl7.org/fhir/sid/icd-10-cm', 'ICD-10-CM'), ('http://snomed.info/sct', 'SNOMED CT'), ('http://loinc.org', 'LOINC'), ('http://www.nlm.nih.gov/research/umls/rxnorm', 'RxNorm')], max_length=100, verbose_name='code system')),
                 ('code', models.CharField(help_text='As the code system writes it: Z85 or C50.911 (ICD-10-CM), 254837009 (SNOMED CT), 2345-7 (LOINC), 161 (RxNorm).', max_length=20, verbose_name='code')),
                 ('display', models.CharField(blank=True, help_text="Optional. The code system's own name for the code.", max_length=255, verbose_name='display name')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='clinical_codes', to='wagtailcore.page')),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='clinical_codes', to=PAGE_MODEL)),
             ],
             options={
                 'verbose_name': 'clinical code',

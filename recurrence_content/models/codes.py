@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from ..coding import SYSTEMS, system_for_uri
+from ..page_model import page_model_name
 
 
 class ClinicalCode(Orderable):
@@ -20,10 +21,10 @@ class ClinicalCode(Orderable):
     every page of the article.
     """
 
-    # To Page, because the article page types are abstract mixins; only
-    # their panels offer the relation.
+    # To the base page model, because the article page types are abstract
+    # mixins; only their panels offer the relation.
     page = ParentalKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="clinical_codes"
+        page_model_name(), on_delete=models.CASCADE, related_name="clinical_codes"
     )
     system = models.CharField(
         _("code system"),

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..page_model import page_model_name
+
 
 class LoadedContent(models.Model):
     """The shipped version last loaded into a page, and the revision it made.
@@ -16,7 +18,7 @@ class LoadedContent(models.Model):
         "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
     )
     page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+        page_model_name(), on_delete=models.CASCADE, related_name="+"
     )
     content_hash = models.CharField(_("content hash"), max_length=64)
     revision = models.ForeignKey(

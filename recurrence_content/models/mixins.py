@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -24,12 +24,17 @@ from ..governance.blocks import reviewers_block, sources_block
 from ..governance.panels import ReadingLevelPanel
 from ..governance.readability import measure_page
 from ..governance.review import add_interval
+from ..page_model import page_model
 from ..response_cache import mark_cacheable
 from ..translation import serving
 from ..translation.alternates import language_alternates
 from ..translation.marking import text_direction as _text_direction
 from ..translation.panels import TranslationStatusPanel
 from ..translation.status import translation_statuses
+
+# The site's base page model (wagtailcore.Page unless WAGTAIL_PAGE_MODEL names
+# another): the mixins extend its search fields and panels.
+Page = page_model()
 
 
 class PatientInfoTemplateMixin:

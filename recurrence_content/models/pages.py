@@ -1,9 +1,15 @@
-"""The concrete page types the app ships."""
+"""The concrete page types the app ships.
+
+They subclass the site's base page model: ``wagtailcore.Page``, or on Wagtail 8
+the custom one ``WAGTAIL_PAGE_MODEL`` names (README, "Custom base page models").
+"""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
+from ..page_model import page_model
 from .mixins import PatientInfoIndexPageMixin, PatientInfoPageMixin
+
+Page = page_model()
 
 
 class PatientInfoPage(PatientInfoPageMixin, Page):

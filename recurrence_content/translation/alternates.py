@@ -11,7 +11,7 @@ from wagtail.coreutils import (
     get_content_languages,
     get_supported_content_language_variant,
 )
-from wagtail.models import Locale, Page
+from wagtail.models import AbstractPage, Locale
 
 from ..cache_version import RESPONSES
 from .status import translation_statuses
@@ -42,7 +42,7 @@ def _language_name(locale: Locale) -> str:
 
 
 def complete_alternates(
-    page: Page, request: HttpRequest | None
+    page: AbstractPage, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
     """Every live, routable, complete translation of ``page`` (itself
     included when complete), in the site's order of languages.
@@ -66,7 +66,7 @@ def complete_alternates(
 
 
 def _complete_alternates(
-    page: Page, request: HttpRequest | None
+    page: AbstractPage, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
     pages = list(
         page.get_translations(inclusive=True).live().public().select_related("locale")
@@ -110,7 +110,7 @@ def _complete_alternates(
 
 
 def language_alternates(
-    page: Page, request: HttpRequest | None
+    page: AbstractPage, request: HttpRequest | None
 ) -> list[LanguageAlternate]:
     """Every live, routable, complete translation of ``page`` (itself
     included), by language.

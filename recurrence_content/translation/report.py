@@ -12,14 +12,16 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..admin_reports import PERMISSIONS, ReportMenuItem
 from ..admin_reports import report_urls as shared_report_urls
 from ..models import PatientInfoPageMixin
+from ..page_model import page_model
 from .status import translation_statuses
 
+Page = page_model()
 URL_NAME = "recurrence_content_translation_report"
 RESULTS_URL_NAME = "recurrence_content_translation_report_results"
 # Who may see it: anyone who may edit pages, as for Wagtail's own page reports.

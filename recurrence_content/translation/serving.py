@@ -17,7 +17,7 @@ from wagtail.coreutils import (
     get_content_languages,
     get_supported_content_language_variant,
 )
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..conf import get_setting
 from .alternates import LanguageAlternate, complete_alternates
@@ -38,7 +38,7 @@ def incomplete_translations_mode() -> str:
     return mode if mode in MODES else REDIRECT
 
 
-def page_status(page: Page) -> TranslationStatus:
+def page_status(page: AbstractPage) -> TranslationStatus:
     """``page``'s status, looked up once per page object."""
     status = getattr(page, "_recurrence_content_status", None)
     if status is None:
@@ -46,7 +46,9 @@ def page_status(page: Page) -> TranslationStatus:
     return status
 
 
-def public_redirect(page: Page, request: HttpRequest) -> HttpResponseRedirect | None:
+def public_redirect(
+    page: AbstractPage, request: HttpRequest
+) -> HttpResponseRedirect | None:
     """Where to send a public request for ``page`` instead of serving it, or None."""
     response = _elsewhere_redirect(page, request)
     if response is None and incomplete_translations_mode() == REDIRECT:
@@ -61,7 +63,7 @@ def _requested_language() -> str | None:
         return None
 
 
-def _elsewhere_redirect(page: Page, request: HttpRequest):
+def _elsewhere_redirect(page: AbstractPage, request: HttpRequest):
     # Wagtail serves the default language's tree under another language's
     # prefix (/ar/…) when that language has no tree of its own: send the
     # reader to the page's own URL rather than dress it in another language.
@@ -76,7 +78,7 @@ def _elsewhere_redirect(page: Page, request: HttpRequest):
     return _redirect(url, requested)
 
 
-def _incomplete_redirect(page: Page, request: HttpRequest):
+def _incomplete_redirect(page: AbstractPage, request: HttpRequest):
     status = page_status(page)
     if status.is_complete:
         return None
@@ -131,7 +133,7 @@ def own_name(code: str) -> str:
     )
 
 
-def unavailable_notice(page: Page, request: HttpRequest) -> str:
+def unavailable_notice(page: AbstractPage, request: HttpRequest) -> str:
     """The one-line notice a redirected reader sees, in the page's language,
     or "" when the request was not redirected here."""
     requested = request.GET.get(UNAVAILABLE_PARAM, "")
@@ -148,7 +150,9 @@ def unavailable_notice(page: Page, request: HttpRequest) -> str:
     )
 
 
-def untranslated_to_mark(page: Page, request: HttpRequest) -> TranslationStatus | None:
+def untranslated_to_mark(
+    page: AbstractPage, request: HttpRequest
+) -> TranslationStatus | None:
     """The status whose untranslated passages the page marks, in "mark" mode
     on a public request for an incomplete translation; else None."""
     if getattr(request, "is_preview", False) or incomplete_translations_mode() != MARK:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..loading.fileformat import ArticleFile
 from ..loading.shipped import shipped_dir, shipped_files
@@ -25,7 +25,7 @@ def translations_dir() -> Path:
     return shipped_dir() / "translations"
 
 
-def shipped_name(page: Page | ArticleFile) -> str:
+def shipped_name(page: AbstractPage | ArticleFile) -> str:
     """The shipped file name (without extension) of the article ``page`` came from.
 
     Found by translation key, so a site that changed the page's slug still
@@ -68,7 +68,7 @@ def _chosen(name: str, languages: Iterable[str] | Literal["all"]) -> dict[str, P
 
 @transaction.atomic
 def apply_shipped_translations(
-    source_page: Page,
+    source_page: AbstractPage,
     languages: Iterable[str] | Literal["all"],
     *,
     publish: bool = False,
@@ -87,7 +87,7 @@ def apply_shipped_translations(
 
 
 def check_shipped_translations(
-    article: Page | ArticleFile,
+    article: AbstractPage | ArticleFile,
     languages: Iterable[str] | Literal["all"],
     source_language: str,
 ) -> list[str]:

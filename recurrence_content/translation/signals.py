@@ -3,10 +3,11 @@
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 from wagtail.signals import page_published, page_unpublished
 
 from ..api.v1.caching import bump_version
+from ..page_model import page_model
 from .status import forget_statuses
 
 
@@ -19,8 +20,9 @@ def _changed(**kwargs) -> None:
 
 
 def _page_saved(sender, instance, **kwargs) -> None:
-    # post_save names the concrete class (PatientInfoPage), never Page.
-    if isinstance(instance, Page):
+    # post_save names the concrete class (PatientInfoPage), never the base
+    # page model; AbstractPage is the ancestor of every page model.
+    if isinstance(instance, AbstractPage):
         _changed()
 
 
@@ -37,7 +39,9 @@ def connect_status_invalidation() -> None:
     # wagtail-localize's save_target(publish=False) writes into a live page's
     # row without publishing it.
     post_save.connect(_page_saved, dispatch_uid="rc_status_page_saved")
-    post_delete.connect(_changed, sender=Page, dispatch_uid="rc_status_page_deleted")
+    post_delete.connect(
+        _changed, sender=page_model(), dispatch_uid="rc_status_page_deleted"
+    )
     if not apps.is_installed("wagtail_localize"):
         return
     from wagtail_localize.models import (

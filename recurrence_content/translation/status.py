@@ -18,9 +18,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from ..cache_version import CacheVersion
+from ..page_model import page_model
 
 CACHE_PREFIX = "recurrence_content:translation-status"
 VERSION_KEY = f"{CACHE_PREFIX}:version"
@@ -100,7 +101,7 @@ def forget_statuses(**kwargs) -> None:
     STATUS_VERSION.bump()
 
 
-def translation_statuses(pages: Iterable[Page]) -> dict[int, TranslationStatus]:
+def translation_statuses(pages: Iterable[AbstractPage]) -> dict[int, TranslationStatus]:
     """``{page.pk: status}`` for ``pages``: two cache reads, no query, when
     they are cached; worked out and cached otherwise."""
     pages = list(pages)
@@ -128,12 +129,12 @@ def translation_statuses(pages: Iterable[Page]) -> dict[int, TranslationStatus]:
     return statuses
 
 
-def translation_status(page: Page) -> TranslationStatus:
+def translation_status(page: AbstractPage) -> TranslationStatus:
     """The status of one page (see ``translation_statuses``)."""
     return translation_statuses([page])[page.pk]
 
 
-def compute_statuses(pages: list[Page]) -> dict[int, TranslationStatus]:
+def compute_statuses(pages: list[AbstractPage]) -> dict[int, TranslationStatus]:
     """Work out the statuses of ``pages`` from wagtail-localize's records (no
     cache): one query for them all, and a few more per translation."""
     from django.apps import apps
@@ -162,7 +163,7 @@ def compute_statuses(pages: list[Page]) -> dict[int, TranslationStatus]:
     return statuses
 
 
-def _translation_status(page: Page, translation) -> TranslationStatus:
+def _translation_status(page: AbstractPage, translation) -> TranslationStatus:
     from wagtail_localize.models import StringSegment
 
     source = translation.source
@@ -205,10 +206,10 @@ def _translation_status(page: Page, translation) -> TranslationStatus:
     )
 
 
-def _alias_status(page: Page) -> TranslationStatus:
+def _alias_status(page: AbstractPage) -> TranslationStatus:
     # wagtail-localize makes aliases of untranslated parents: the source's
     # content under another language's URL, none of it translated.
-    original = Page.objects.select_related("locale").get(pk=page.alias_of_id)
+    original = page_model().objects.select_related("locale").get(pk=page.alias_of_id)
     if original.locale_id == page.locale_id:
         return TranslationStatus(Status.SOURCE)
     strings = [data for _path, data in _strings_on(page.specific, ordered=True)]
@@ -238,7 +239,7 @@ def _source_changed(source, segments) -> bool:
     translation was last synced with."""
     try:
         current = source.get_source_instance()
-    except Page.DoesNotExist:
+    except page_model().DoesNotExist:
         return False
     synced = {(segment.context.path, segment.string.data) for segment in segments}
     return _strings_on(current) != synced

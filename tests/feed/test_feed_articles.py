@@ -9,7 +9,7 @@ from tests.factories import BLOCK_VALUES, make_article
 from tests.feed.conftest import translate
 from tests.feed.helpers import detail_url, list_url, page_link
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.basepage]
 
 
 def test_list_gives_every_language_and_links_to_each_article(client, article_es):

@@ -7,7 +7,7 @@ from tests.factories import BLOCK_VALUES, make_article
 from tests.feed.helpers import detail_url, list_url
 from tests.testapp.models import HostArticlePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.basepage]
 
 
 def test_the_list_has_every_article_type_with_its_page_type(

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils.http import http_date
-from wagtail.models import Page
 
+from recurrence_content.page_model import page_model
 from tests.feed.conftest import _clear_local_caches, translate
 from tests.feed.helpers import detail_url, list_url
 
@@ -80,7 +80,7 @@ def test_publishing_a_translation_changes_the_articles_last_modified(
 ):
     # Published an hour ago: HTTP dates count whole seconds.
     an_hour_ago = article.last_published_at - timedelta(hours=1)
-    Page.objects.filter(pk=article.pk).update(last_published_at=an_hour_ago)
+    page_model().objects.filter(pk=article.pk).update(last_published_at=an_hour_ago)
     # The English article lists its Spanish alternate, so its body changes.
     first = client.get(detail_url(article))
     assert first["Last-Modified"] == http_date(an_hour_ago.timestamp())

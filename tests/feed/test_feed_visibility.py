@@ -1,12 +1,13 @@
 """Only live, public articles of the requesting site are in the feed."""
 
 import pytest
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
+from recurrence_content.page_model import page_model
 from tests.factories import make_article, make_host_page
 from tests.feed.helpers import detail_url, list_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.basepage]
 
 
 def listed_titles(client, **extra) -> list[str]:
@@ -37,6 +38,17 @@ def test_an_unpublished_article_disappears(client, article):
     assert listed_titles(client) == []
 
 
+def test_a_deleted_article_disappears_though_its_responses_were_cached(client, article):
+    """Deleting sends no publish signal; the feed hears of it all the same."""
+    assert listed_titles(client) == [article.title]
+    assert client.get(detail_url(article)).status_code == 200
+
+    article.delete()
+
+    assert client.get(detail_url(article)).status_code == 404
+    assert listed_titles(client) == []
+
+
 def test_a_view_restriction_on_an_ancestor_hides_the_article(
     client, article, host_page
 ):
@@ -51,7 +63,9 @@ def test_a_view_restriction_on_an_ancestor_hides_the_article(
 
 
 def test_another_sites_article_is_invisible(client, article):
-    other_home = make_host_page(Page.get_first_root_node(), title="Other hospital")
+    other_home = make_host_page(
+        page_model().get_first_root_node(), title="Other hospital"
+    )
     Site.objects.create(hostname="other.example", port=80, root_page=other_home)
     other = make_article(make_host_page(other_home), title="Other site's article")
 

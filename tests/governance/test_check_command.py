@@ -14,7 +14,7 @@ from recurrence_content.loading import load_article
 from tests.factories import make_article
 from tests.governance.conftest import REVIEWERS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.basepage]
 
 TODAY = timezone.localdate()
 

@@ -32,11 +32,9 @@ def clinician(reviewer_user, host_page):
     """A clinician who may edit the section and record reviews."""
     group = Group.objects.create(name="Clinicians")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("change_page", "publish_page"):
+    for permission_type in ("change", "publish"):
         GroupPagePermission.objects.create(
-            group=group,
-            page=host_page,
-            permission=Permission.objects.get(codename=codename),
+            group=group, page=host_page, permission_type=permission_type
         )
     reviewer_user.groups.add(group)
     return reviewer_user
@@ -109,9 +107,7 @@ def test_editors_without_the_permission_get_no_button(
     group = Group.objects.create(name="Section editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
-        group=group,
-        page=host_page,
-        permission=Permission.objects.get(codename="change_page"),
+        group=group, page=host_page, permission_type="change"
     )
     editor = django_user_model.objects.create_user("editor", password="pw")
     editor.groups.add(group)

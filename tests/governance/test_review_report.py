@@ -20,7 +20,7 @@ from recurrence_content.loading import load_article
 from tests.factories import make_article, make_host_page
 from tests.governance.conftest import REVIEWERS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.basepage]
 
 TODAY = timezone.localdate()
 URL = "/admin/reports/patient-information-review/"
@@ -154,9 +154,7 @@ def test_the_report_respects_page_permissions(
     editors = Group.objects.create(name="Maternity editors")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
-        group=editors,
-        page=other,
-        permission=Permission.objects.get(codename="change_page"),
+        group=editors, page=other, permission_type="change"
     )
     editor = django_user_model.objects.create_user("midwife", password="pw")
     editor.groups.add(editors)

@@ -9,7 +9,7 @@ import requests
 from tests.factories import make_article
 from tests.infobutton.conftest import infobutton_url, tag, translate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.basepage]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

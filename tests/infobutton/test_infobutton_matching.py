@@ -25,6 +25,7 @@ def entries(client, url: str) -> list[dict]:
     return response.json()["feed"]["entry"]
 
 
+@pytest.mark.basepage
 def test_icd10cm_finds_the_category_most_specific_first(client, host_page):
     tag(make_article(host_page, title="History of cancer", body=[]), ("icd10cm", "Z85"))
     tag(
@@ -46,6 +47,7 @@ def test_icd10cm_finds_the_category_most_specific_first(client, host_page):
     assert titles(client, infobutton_url("Z09")) == []
 
 
+@pytest.mark.basepage
 def test_other_systems_match_exactly(client, host_page):
     tag(
         make_article(host_page, title="Breast cancer", body=[]),
@@ -101,6 +103,7 @@ def test_a_complete_translation_answers_for_the_articles_codes(
     assert entry["link"][0]["href"] == french.get_full_url()
 
 
+@pytest.mark.basepage
 def test_only_live_public_pages_of_the_requesting_site(client, home, host_page):
     tag(make_article(host_page, title="Public", body=[]), ("icd10cm", "Z08"))
     # A new page saved as a draft in the admin has its codes in the database.
@@ -158,6 +161,7 @@ def test_only_live_public_pages_of_the_requesting_site(client, home, host_page):
         ),
     ],
 )
+@pytest.mark.basepage
 def test_bad_requests_are_400s_naming_the_parameter(
     client, home, query, parameter, message
 ):
@@ -189,6 +193,7 @@ def test_unknown_codes_give_an_empty_feed_and_other_parameters_are_ignored(
     ]
 
 
+@pytest.mark.basepage
 def test_query_count_does_not_grow_with_tagged_articles(client, host_page):
     tag(make_article(host_page, title="First", body=[]), ("icd10cm", "Z08"))
     url = infobutton_url("Z08", knowledgeResponseType="application/json")

@@ -3,10 +3,14 @@
 from django.db import models
 from wagtail import blocks
 from wagtail.fields import StreamField
-from wagtail.models import Page
 
 from recurrence_content.blocks import PatientInfoStreamBlock
 from recurrence_content.models import PatientInfoPageMixin
+from recurrence_content.page_model import page_model
+
+# wagtailcore.Page, or the custom base page of tests/settings_basepage.py: a
+# host writes its own BasePage here instead.
+Page = page_model()
 
 
 class HostPage(Page):

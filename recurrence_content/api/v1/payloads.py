@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, PageQuerySet, Site
+from wagtail.models import AbstractPage, PageQuerySet, Site
 
 from ...coding.lookup import article_codes, codes_by_article
 from ...conf import get_setting
@@ -21,14 +21,14 @@ from .translation_schemas import TRANSLATION_FIELDS
 DETAIL_URL_NAME = "recurrence_content_api:article_detail"
 
 
-def api_url(request, page: Page) -> str:
+def api_url(request, page: AbstractPage) -> str:
     """The absolute feed URL of one article in its language."""
     path = reverse(DETAIL_URL_NAME, kwargs={"translation_key": page.translation_key})
     return request.build_absolute_uri(f"{path}?locale={page.locale.language_code}")
 
 
 def summary_payload(
-    request, page: Page, codes: list[dict[str, Any]] | None = None
+    request, page: AbstractPage, codes: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
     """An article as listed (``ArticleSummary``); ``codes`` are its clinical
     codes when the caller fetched them for many articles at once."""
@@ -66,7 +66,7 @@ def _dump(schema, data: dict[str, Any], with_status: bool) -> dict[str, Any]:
     )
 
 
-def last_published(pages: list[Page]) -> datetime | None:
+def last_published(pages: list[AbstractPage]) -> datetime | None:
     """The newest publication among ``pages``: a response's Last-Modified."""
     return max(
         (p.last_published_at for p in pages if p.last_published_at), default=None
@@ -74,7 +74,7 @@ def last_published(pages: list[Page]) -> datetime | None:
 
 
 def article_payload(
-    request, page: Page, articles: PageQuerySet, with_status: bool = False
+    request, page: AbstractPage, articles: PageQuerySet, with_status: bool = False
 ) -> tuple[dict[str, Any], datetime | None]:
     """One article with alternates, licence, JSON-LD and blocks (``Article``),
     and when it last changed.
@@ -132,7 +132,7 @@ def article_payload(
 
 
 def summaries(
-    request, pages: list[Page], with_status: bool = False
+    request, pages: list[AbstractPage], with_status: bool = False
 ) -> list[dict[str, Any]]:
     """Listed articles, validated against ``ArticleSummary``; ``with_status``
     adds the translation fields."""

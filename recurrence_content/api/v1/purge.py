@@ -15,13 +15,13 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import AbstractPage, Locale
 from wagtail.signals import page_published, page_unpublished
 
 from ...models.mixins import PatientInfoPageMixin
 
 
-def feed_urls(page: Page) -> list[str]:
+def feed_urls(page: AbstractPage) -> list[str]:
     """The feed's absolute URLs that show ``page``, on the site it is under."""
     code = page.locale.language_code
     detail = reverse(

@@ -16,9 +16,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
-from wagtail.models import Locale, Page, PageQuerySet, Site
+from wagtail.models import AbstractPage, Locale, PageQuerySet, Site
 
 from ...models import PatientInfoPageMixin
+from ...page_model import page_model
 from ...translation.status import translation_statuses
 
 
@@ -146,6 +147,7 @@ def default_locale() -> Locale:
 
 def visible_articles(request) -> PageQuerySet:
     """Live articles with no view restriction, in any language of this site."""
+    Page = page_model()
     site = Site.find_for_request(request)
     if site is None:
         return Page.objects.none()
@@ -164,7 +166,7 @@ def visible_articles(request) -> PageQuerySet:
 
 def find_article(
     articles: PageQuerySet, translation_key: UUID, locale: Locale
-) -> Page | None:
+) -> AbstractPage | None:
     """The article among ``articles`` with this key in this language, or None."""
     if locale.pk is None:
         return None
@@ -175,12 +177,14 @@ def find_article(
     )
 
 
-def specific_pages(ids: list[int]) -> list[Page]:
+def specific_pages(ids: list[int]) -> list[AbstractPage]:
     """The specific pages for ``ids``, in that order, with their locales.
 
     One query per page type plus one for the locales, however many pages.
     """
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    pages = {
+        page.pk: page for page in page_model().objects.filter(pk__in=ids).specific()
+    }
     locales = {locale.pk: locale for locale in Locale.objects.all()}
     for page in pages.values():
         page.locale = locales[page.locale_id]

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from ninja import Schema
 from pydantic import Field, RootModel, create_model
-from wagtail.models import Page, get_page_models
+from wagtail.models import AbstractPage, get_page_models
 
 from ...coding import SYSTEMS
 from ...models import PatientInfoPageMixin
@@ -93,14 +93,14 @@ class ArticleFields(ArticleSummary):
     reading_level: ReadingLevel
 
 
-def article_page_models() -> list[type[Page]]:
+def article_page_models() -> list[type[AbstractPage]]:
     """Every concrete page type built on PatientInfoPageMixin, by label."""
     models = [m for m in get_page_models() if issubclass(m, PatientInfoPageMixin)]
     return sorted(models, key=lambda model: model._meta.label)
 
 
 @functools.cache
-def article_schemas() -> dict[type[Page], type[ArticleFields]]:
+def article_schemas() -> dict[type[AbstractPage], type[ArticleFields]]:
     """One schema per article page type, named after it, typing its own body."""
     schemas = BlockSchemas()
     result = {}

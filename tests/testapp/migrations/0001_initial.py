@@ -2,8 +2,16 @@
 
 import django.db.models.deletion
 import recurrence_content.models.mixins
+import swapper
 import wagtail.fields
 from django.db import migrations, models
+
+# The site's base page model: wagtailcore.Page, or on Wagtail 8 the custom one
+# WAGTAIL_PAGE_MODEL names (chosen before a site's first migrate, never changed).
+# On wagtailcore.Page, and on Wagtail 7, this is the migration as released.
+swapper.set_app_prefix('wagtailcore', 'wagtail')
+PAGE_MODEL = swapper.get_model_name('wagtailcore', 'Page')
+PAGE_PTR = swapper.split(PAGE_MODEL)[1].lower() + '_ptr'
 
 
 class Migration(migrations.Migration):
@@ -11,6 +19,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        swapper.dependency('wagtailcore', 'Page'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 
@@ -18,24 +27,24 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostBasePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                (PAGE_PTR, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('department', models.CharField(blank=True, max_length=100)),
             ],
             options={
                 'abstract': False,
             },
-            bases=('wagtailcore.page',),
+            bases=(PAGE_MODEL.lower(),),
         ),
         migrations.CreateModel(
             name='HostPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                (PAGE_PTR, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(blank=True)),
             ],
             options={
                 'abstract': False,
             },
-            bases=('wagtailcore.page',),
+            bases=(PAGE_MODEL.lower(),),
         ),
         migrations.CreateModel(
             name='HostArticlePage',

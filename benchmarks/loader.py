@@ -80,7 +80,9 @@ def _child() -> None:
     from wagtail.models import Locale, Site
 
     from recurrence_content.loading import load_article
-    from recurrence_content.translation.shipped import apply_shipped_translations
+    from recurrence_content.loading.shipped_translations import (
+        apply_shipped_translations,
+    )
     from tests.factories import make_host_page
 
     setup_test_environment()

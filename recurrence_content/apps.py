@@ -11,12 +11,18 @@ class RecurrenceContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Importing registers the system checks.
+        # Everything below imports models, so only once the app registry is
+        # ready. Importing checks registers them.
         from . import checks  # noqa: F401
-        from .api.v1.purge import connect_front_end_purge
-        from .api.v1.signals import connect_cache_invalidation
+        from .cache_invalidation import connect_cache_invalidation
+        from .governance.page_features import register_page_features as governance
+        from .models.features import register
+        from .response_cache import mark_page_cacheable
+        from .translation.page_features import register_page_features as translation
         from .translation.signals import connect_status_invalidation
 
+        governance()
+        translation()
+        register("response", "response_cache", mark_page_cacheable)
         connect_cache_invalidation()
-        connect_front_end_purge()
         connect_status_invalidation()

@@ -94,7 +94,7 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
-# Built feed and Infobutton responses (api/v1/caching.py).
+# Built feed and Infobutton responses (delivery/caching.py).
 FEED = CacheVersion("FEED_CACHE_ALIAS", "recurrence_content:feed:version")
 # Whole page and feed responses (response_cache.py), and what rendering a page
 # looks up that only such changes alter (its language versions, the review
@@ -106,6 +106,6 @@ RESPONSES = CacheVersion(
 
 def content_changed(**kwargs: Any) -> None:
     """What readers may see has changed: retire every cached feed and page
-    response (a signal receiver; see api/v1/signals.py)."""
+    response (a signal receiver; see cache_invalidation.py)."""
     FEED.bump()
     RESPONSES.bump()

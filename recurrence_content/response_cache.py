@@ -40,6 +40,7 @@ from django.utils.http import parse_http_date_safe
 from .cache_version import RESPONSES
 from .conf import get_setting
 from .tolerant_cache import TolerantCache
+from .translation.serving import UNAVAILABLE_PARAM
 
 PREFIX = "recurrence_content:responses"
 # Set on a response by the view that produced it: the query parameters with
@@ -57,6 +58,12 @@ def mark_cacheable(
     still checks the request and the response's headers)."""
     setattr(response, CACHEABLE, frozenset(query_params))
     return response
+
+
+def mark_page_cacheable(page, request: HttpRequest, response: HttpResponse):
+    """A served page of the app is the same for every anonymous reader of its
+    URL until content changes (a page feature: previews never pass here)."""
+    return mark_cacheable(response, frozenset({UNAVAILABLE_PARAM}))
 
 
 class ResponseCacheMiddleware:

@@ -116,7 +116,3 @@ def _mark_up(alias: str) -> None:
     if was_down:
         logger.info("Cache %r answers again; caching resumed.", alias)
 
-
-def is_down(alias: str) -> bool:
-    """Whether the last use of ``alias`` in this process failed."""
-    return alias in _down

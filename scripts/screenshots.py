@@ -122,7 +122,7 @@ def photograph(urls: dict[str, str]) -> None:
         )
         phone.goto(base + urls["article"])
         # The factor checklist, where a phone's narrow column matters most.
-        phone.locator(".rc-checklist").first.scroll_into_view_if_needed()
+        phone.locator(".rc-factor-checklist").first.scroll_into_view_if_needed()
         save(phone, "article-phone")
 
         editor = browser.new_page(viewport={"width": 1280, "height": 900})

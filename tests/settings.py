@@ -19,6 +19,9 @@ ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = [
     "tests.testapp",
     "recurrence_content",
+    # Optional parts: the feed and the Infobutton endpoint for EHRs.
+    "recurrence_content.api",
+    "recurrence_content.infobutton",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

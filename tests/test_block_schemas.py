@@ -19,10 +19,10 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from recurrence_content.api.block_schemas import UNDESCRIBED, BlockSchemas
-from recurrence_content.api.representation import represent
+from recurrence_content.api.checks import undescribed_block_warnings
 from recurrence_content.blocks import PatientInfoStreamBlock
-from recurrence_content.checks import undescribed_block_warnings
+from recurrence_content.blocks.representation import represent
+from recurrence_content.blocks.schemas import UNDESCRIBED, BlockSchemas
 from tests.testapp.models import HospitalArticleBody
 
 

@@ -68,7 +68,7 @@ def test_definition_rejects_also_called_repeating_the_term():
 
 def test_pattern_list_renders_each_pattern_with_its_name():
     soup = render("pattern_list")
-    items = soup.select("ul.rc-patterns__list > li")
+    items = soup.select("ul.rc-pattern-list__list > li")
     assert [li.find("strong").get_text() for li in items] == [
         "Local recurrence",
         "Regional recurrence",
@@ -76,7 +76,7 @@ def test_pattern_list_renders_each_pattern_with_its_name():
     ]
     # Alone (as in an admin preview) the heading is level 2; on a page its
     # level follows the outline (tests/test_outline.py).
-    heading = soup.find(class_="rc-patterns__heading")
+    heading = soup.find(class_="rc-pattern-list__heading")
     assert (heading.name, heading.get_text()) == ("h2", "Patterns of recurrence")
     assert "following patterns" in soup.find("p").get_text()
 
@@ -96,13 +96,16 @@ def test_pattern_without_description_is_rejected():
 
 def test_factor_checklist_renders_a_printable_checklist():
     soup = render("factor_checklist")
-    items = soup.select("ul.rc-checklist__list > li.rc-checklist__item")
+    items = soup.select("ul.rc-factor-checklist__list > li.rc-factor-checklist__item")
     assert len(items) == 2
-    assert all(li.find(class_="rc-checklist__box") for li in items)
-    assert items[1].find(class_="rc-checklist__detail").get_text() == (
+    assert all(li.find(class_="rc-factor-checklist__box") for li in items)
+    assert items[1].find(class_="rc-factor-checklist__detail").get_text() == (
         "Bring a list of the side effects you had."
     )
-    assert "print this checklist" in soup.find(class_="rc-checklist__hint").get_text()
+    assert (
+        "print this checklist"
+        in soup.find(class_="rc-factor-checklist__hint").get_text()
+    )
 
 
 def test_factor_checklist_rejects_an_empty_list():
@@ -120,19 +123,22 @@ def test_factor_with_no_text_is_rejected():
 
 def test_coping_list_renders_numbered_with_link_and_phone():
     soup = render("coping_resource_list")
-    ol = soup.find("ol", class_="rc-resources__list")
+    ol = soup.find("ol", class_="rc-coping-resource-list__list")
     assert ol is not None and soup.find("ul") is None
     first = ol.find("li")
-    assert first.find("a", class_="rc-resources__link")["href"] == (
+    assert first.find("a", class_="rc-coping-resource-list__link")["href"] == (
         "https://example.org/counselling"
     )
-    assert first.find("a", class_="rc-resources__phone")["href"] == "tel:+18005550100"
+    assert (
+        first.find("a", class_="rc-coping-resource-list__phone")["href"]
+        == "tel:+18005550100"
+    )
 
 
 def test_coping_list_can_be_bulleted():
     value = {**BLOCK_VALUES["coping_resource_list"], "list_style": "bulleted"}
     soup = render("coping_resource_list", value)
-    assert soup.find("ul", class_="rc-resources__list") is not None
+    assert soup.find("ul", class_="rc-coping-resource-list__list") is not None
     assert soup.find("ol") is None
 
 
@@ -163,8 +169,11 @@ def test_coping_resource_rejects_link_text_without_a_link_and_a_bad_phone():
 
 def test_question_answer_renders_question_then_answer():
     soup = render("question_answer")
-    assert soup.find(class_="rc-qa__question").get_text() == "Can cancer come back?"
-    assert "left behind" in soup.find(class_="rc-qa__answer").get_text()
+    assert (
+        soup.find(class_="rc-question-answer__question").get_text()
+        == "Can cancer come back?"
+    )
+    assert "left behind" in soup.find(class_="rc-question-answer__answer").get_text()
 
 
 def test_callout_shows_translated_kind_label_when_it_has_no_title():

@@ -152,7 +152,7 @@ def test_a_spanish_page_shows_the_interface_in_spanish(client, article, locales)
     )
     assert (
         "Teléfono: +1 800 555 0100"
-        in soup.select_one(".rc-resources__phone").get_text()
+        in soup.select_one(".rc-coping-resource-list__phone").get_text()
     )
 
 

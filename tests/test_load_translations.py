@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from recurrence_content.loading.shipped_translations import translations_dir
 from recurrence_content.models import PatientInfoPage
-from recurrence_content.translation.shipped import translations_dir
 from tests.loading_helpers import snapshot
 
 pytestmark = pytest.mark.django_db

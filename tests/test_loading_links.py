@@ -10,9 +10,9 @@ from wagtail.models import Page
 
 from recurrence_content.loading import LoadError, Status, load_article
 from recurrence_content.loading.fileformat import read_file
-from recurrence_content.loading.links import related_link_keys
+from recurrence_content.loading.related_links import related_link_keys
 from recurrence_content.loading.shipped import shipped_files
-from recurrence_content.translation.shipped import apply_shipped_translations
+from recurrence_content.loading.shipped_translations import apply_shipped_translations
 from tests.factories import make_host_page
 
 pytestmark = pytest.mark.django_db

@@ -43,13 +43,13 @@ def test_a_headed_checklist_first_is_a_level_2_section_labelled_by_its_heading(
     client, host_page
 ):
     soup = page_soup(client, host_page, [CHECKLIST, H2, CHECKLIST])
-    first, second = soup.select(".rc-checklist")
+    first, second = soup.select(".rc-factor-checklist")
     assert first.name == "section"
-    heading = first.select_one(".rc-checklist__heading")
+    heading = first.select_one(".rc-factor-checklist__heading")
     assert heading.name == "h2"
     assert first["aria-labelledby"] == heading["id"]
     # Under a section heading the same block's heading is one level down.
-    assert second.select_one(".rc-checklist__heading").name == "h3"
+    assert second.select_one(".rc-factor-checklist__heading").name == "h3"
     assert heading_levels(soup) == [1, 2, 2, 3]
 
 
@@ -58,19 +58,19 @@ def test_questions_callout_titles_and_list_headings_sit_under_their_section(
     client, host_page
 ):
     soup = page_soup(client, host_page, [H2, QUESTION, H3, CALLOUT, PATTERNS])
-    assert soup.select_one(".rc-qa__question").name == "h3"
+    assert soup.select_one(".rc-question-answer__question").name == "h3"
     callout = soup.select_one("aside.rc-callout")
     title = callout.select_one(".rc-callout__title")
     assert (title.name, title.get_text()) == ("h4", "When to seek help")
     assert callout["aria-labelledby"] == title["id"]
-    assert soup.select_one(".rc-patterns__heading").name == "h4"
+    assert soup.select_one(".rc-pattern-list__heading").name == "h4"
     assert heading_levels(soup) == [1, 2, 3, 3, 4, 4]
 
 
 @pytest.mark.django_db
 def test_a_list_without_a_heading_is_not_a_section(client, host_page):
     soup = page_soup(client, host_page, [H2, UNHEADED_CHECKLIST])
-    checklist = soup.select_one(".rc-checklist")
+    checklist = soup.select_one(".rc-factor-checklist")
     assert checklist.name == "div"
     assert soup.select("section") == []
 
@@ -123,7 +123,9 @@ def test_a_hosts_own_template_rendering_the_body_keeps_the_outline(host_page):
     article = make_article(host_page, body=[CHECKLIST, H2, QUESTION])
     soup = BeautifulSoup(str(article.body), "html.parser")
     assert heading_levels(soup) == [2, 2, 3]
-    assert soup.select_one("section.rc-checklist")["aria-labelledby"].startswith("rc-")
+    assert soup.select_one("section.rc-factor-checklist")["aria-labelledby"].startswith(
+        "rc-"
+    )
 
 
 def contents_links(soup) -> list[tuple[str, str]]:
@@ -163,7 +165,9 @@ def test_a_short_article_has_no_contents_list(client, host_page, settings):
 def test_the_contents_anchors_are_the_same_in_every_translation(client, host_page):
     """A link to a section (#rc-<block id>) finds it in the Spanish page too."""
     from recurrence_content.loading import load_article
-    from recurrence_content.translation.shipped import apply_shipped_translations
+    from recurrence_content.loading.shipped_translations import (
+        apply_shipped_translations,
+    )
 
     english = load_article(parent=host_page, publish=True).page.specific
     [spanish] = apply_shipped_translations(english, ["es"], publish=True)

@@ -11,12 +11,12 @@ from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
 from recurrence_content.loading import load_article, shipped_dir
-from recurrence_content.translation.apply import TranslationApplyError
-from recurrence_content.translation.shipped import (
+from recurrence_content.loading.shipped_translations import (
     apply_shipped_translations,
     shipped_languages,
     translations_dir,
 )
+from recurrence_content.translation.apply import TranslationApplyError
 from tests.translation_helpers import visible_text
 
 SLUG = "does-cancer-always-come-back"

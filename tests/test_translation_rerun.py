@@ -12,11 +12,11 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail_localize.models import StringSegment, Translation, TranslationLog
 
 from recurrence_content.loading import load_article
-from recurrence_content.translation.apply import apply_po
-from recurrence_content.translation.shipped import (
+from recurrence_content.loading.shipped_translations import (
     apply_shipped_translations,
     translations_dir,
 )
+from recurrence_content.translation.apply import apply_po
 from tests.translation_helpers import visible_text
 
 SPANISH_PO = translations_dir() / "does-cancer-always-come-back.es.po"

@@ -5,7 +5,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("recurrence-content/", include("recurrence_content.urls")),
+    path("recurrence-content/api/", include("recurrence_content.api.urls")),
+    path(
+        "recurrence-content/infobutton/", include("recurrence_content.infobutton.urls")
+    ),
 ]
 
 urlpatterns += i18n_patterns(

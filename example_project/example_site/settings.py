@@ -24,6 +24,8 @@ ALLOWED_HOSTS = os.environ.get(
 INSTALLED_APPS = [
     "hospital",
     "recurrence_content",  # recurrence_content
+    "recurrence_content.api",  # recurrence_content: the feed (optional)
+    "recurrence_content.infobutton",  # recurrence_content: EHR Infobutton (optional)
     "wagtail_localize",  # recurrence_content: translation
     "wagtail_localize.locales",  # replaces wagtail.locales
     "ninja",  # recurrence_content: feed docs page with local Swagger UI files

@@ -12,7 +12,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # recurrence_content: the content feed (docs/feed.md), before Wagtail's
     # catch-all page URLs.
-    path("recurrence-content/", include("recurrence_content.urls")),
+    path("recurrence-content/api/", include("recurrence_content.api.urls")),
+    path(
+        "recurrence-content/infobutton/", include("recurrence_content.infobutton.urls")
+    ),
 ]
 
 if settings.DEBUG:

@@ -10,9 +10,9 @@ from wagtail.models import Locale, Page, Site
 
 from recurrence_content.coding.systems import ICD10CM
 from recurrence_content.loading import LoadResult, load_article
+from recurrence_content.loading.shipped_translations import apply_shipped_translations
 from recurrence_content.models import ClinicalCode, PatientInfoIndexPage
 from recurrence_content.translation.apply import ApplyResult
-from recurrence_content.translation.shipped import apply_shipped_translations
 
 from .models import HomePage
 

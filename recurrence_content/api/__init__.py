@@ -1,6 +1,7 @@
-"""JSON shared by the blocks, Wagtail API v2, templates and the feed.
+"""The content feed, an optional app: add ``recurrence_content.api`` to
+``INSTALLED_APPS`` and include ``recurrence_content.api.urls``.
 
-``representation`` turns block values into JSON, ``links`` resolves internal
-links in one query and ``json_ld`` builds schema.org data. The feed itself,
-one version per folder as Wagtail keeps ``api/v2/``, lives in ``v1/``.
+One version per folder, as Wagtail keeps ``api/v2/``: ``v1/`` is the feed.
+Block JSON lives with the blocks (``recurrence_content.blocks.representation``)
+and what channels share in ``recurrence_content.delivery``.
 """

@@ -4,9 +4,9 @@ from .callout import CALLOUT_KINDS, CalloutBlock
 from .coping import CopingResourceBlock, CopingResourceListBlock
 from .definition import DefinitionBlock
 from .factors import FactorBlock, FactorChecklistBlock
-from .links import RelatedLinkBlock
 from .patterns import PatternBlock, PatternListBlock
 from .question import QuestionAnswerBlock
+from .related_link import RelatedLinkBlock
 from .stream import PatientInfoStreamBlock
 from .text import RICH_TEXT_FEATURES, HeadingBlock, ParagraphBlock
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 from wagtail import blocks
 
-from ..api import representation
+from . import representation
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock
 

@@ -6,15 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
-from ..api import representation
+from . import representation
 from .callout import CalloutBlock
 from .coping import CopingResourceListBlock
 from .definition import DefinitionBlock
 from .factors import FactorChecklistBlock
-from .links import RelatedLinkBlock
 from .outline import SECTION_LEVELS, is_section_heading, outline
 from .patterns import PatternListBlock
 from .question import QuestionAnswerBlock
+from .related_link import RelatedLinkBlock
 from .text import HeadingBlock, ParagraphBlock
 
 

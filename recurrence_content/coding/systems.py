@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import checks
+from . import check_digits
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ class CodeSystem:
 
 
 def _icd10cm(code: str) -> str:
-    normalized = checks.normalize_icd10cm(code)
-    if not checks.ICD10CM.match(normalized):
+    normalized = check_digits.normalize_icd10cm(code)
+    if not check_digits.ICD10CM.match(normalized):
         raise ValidationError(
             _(
                 "Not an ICD-10-CM code. Enter a category such as Z85 or a full "
@@ -43,7 +43,7 @@ def _icd10cm(code: str) -> str:
 
 def _snomed(code: str) -> str:
     code = code.strip()
-    if not checks.SCTID.match(code):
+    if not check_digits.SCTID.match(code):
         raise ValidationError(
             _(
                 "Not a SNOMED CT identifier. Enter the concept's identifier: "
@@ -51,7 +51,7 @@ def _snomed(code: str) -> str:
             ),
             code="snomed_shape",
         )
-    if code[-3:-1] not in checks.SCTID_CONCEPT_PARTITIONS:
+    if code[-3:-1] not in check_digits.SCTID_CONCEPT_PARTITIONS:
         raise ValidationError(
             _(
                 "This SNOMED CT identifier is not a concept's (it may be a "
@@ -60,7 +60,7 @@ def _snomed(code: str) -> str:
             ),
             code="snomed_not_concept",
         )
-    if not checks.verhoeff_valid(code):
+    if not check_digits.verhoeff_valid(code):
         raise ValidationError(
             _(
                 "The last digit of this SNOMED CT identifier is not its check "
@@ -74,7 +74,7 @@ def _snomed(code: str) -> str:
 
 def _loinc(code: str) -> str:
     code = code.strip()
-    match = checks.LOINC.match(code)
+    match = check_digits.LOINC.match(code)
     if not match:
         raise ValidationError(
             _(
@@ -84,7 +84,7 @@ def _loinc(code: str) -> str:
             code="loinc_shape",
         )
     number, digit = match.groups()
-    if checks.loinc_check_digit(number) != int(digit):
+    if check_digits.loinc_check_digit(number) != int(digit):
         raise ValidationError(
             _(
                 "The check digit of this LOINC code is wrong, so a digit is "
@@ -97,7 +97,7 @@ def _loinc(code: str) -> str:
 
 def _rxnorm(code: str) -> str:
     code = code.strip()
-    if not checks.RXCUI.match(code):
+    if not check_digits.RXCUI.match(code):
         raise ValidationError(
             _("Not an RxNorm concept identifier (RXCUI). Enter its digits only."),
             code="rxnorm_shape",
@@ -133,3 +133,9 @@ def system_for_uri(uri: str) -> CodeSystem | None:
 def system_for_oid(oid: str) -> CodeSystem | None:
     """The code system with this HL7 OID, or None."""
     return next((system for system in SYSTEMS if system.oid == oid), None)
+
+
+def coding_system_name(uri: str) -> str:
+    """The code system's name for people (``ICD-10-CM``), else its URI."""
+    system = system_for_uri(uri)
+    return system.name if system else uri

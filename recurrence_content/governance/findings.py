@@ -17,7 +17,7 @@ from typing import Any
 from django.utils import timezone
 from wagtail.models import AbstractPage
 
-from ..blocks.links import RelatedLinkBlock
+from ..blocks.related_link import RelatedLinkBlock
 from ..conf import get_setting
 from . import readability
 from .review import ReviewState, ReviewStatus, review_status

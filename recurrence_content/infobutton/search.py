@@ -15,9 +15,9 @@ from uuid import UUID
 
 from wagtail.models import AbstractPage
 
-from ..api.v1 import queries
-from ..coding.checks import icd10cm_ancestors
+from ..coding.check_digits import icd10cm_ancestors
 from ..conf import get_setting
+from ..delivery import visibility
 from ..translation.filtering import complete_only
 from ..translation.status import Status, translation_statuses
 from .params import InfobuttonQuery
@@ -58,7 +58,7 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
     codes = matching_codes(query)
     if not codes:
         return []
-    articles = queries.visible_articles(request)
+    articles = visibility.visible_articles(request)
     rank: dict[UUID, int] = {}
     for key, code in ClinicalCode.objects.filter(
         system=query.system.uri,
@@ -72,12 +72,12 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
         "pk", flat=True
     )
     versions: dict[UUID, list[AbstractPage]] = defaultdict(list)
-    for page in queries.specific_pages(list(ids)):
+    for page in visibility.specific_pages(list(ids)):
         versions[page.translation_key].append(page)
     statuses = translation_statuses(
         [page for pages in versions.values() for page in pages]
     )
-    default = queries.default_locale().language_code
+    default = visibility.default_locale().language_code
     wanted = query.language if query.requested_language else default
     chosen = [_choose(pages, wanted, default, statuses) for pages in versions.values()]
     chosen.sort(key=lambda page: (rank[page.translation_key], page.title.casefold()))

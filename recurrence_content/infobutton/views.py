@@ -10,12 +10,12 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from wagtail.models import Site
 
-from ..api.json_ld import publisher_name
-from ..api.v1 import queries
-from ..api.v1.caching import Built, cache_key, cached_response
-from ..api.v1.http import add_cors_headers, conditional_response
-from ..api.v1.schemas import ValidationErrors
 from ..coding import SYSTEMS
+from ..delivery import visibility
+from ..delivery.caching import Built, cache_key, cached_response
+from ..delivery.http import ValidationErrors, add_cors_headers, conditional_response
+from ..delivery.json_ld import publisher_name
+from ..delivery.openapi import OpenAPIPart
 from . import formats, params
 from .schemas import InfobuttonFeed
 from .search import find_entries
@@ -24,6 +24,12 @@ CONTENT_TYPES = {
     params.XML: "text/xml; charset=utf-8",
     params.JSON: "application/json; charset=utf-8",
     params.JSONP: "application/javascript; charset=utf-8",
+}
+
+TAG = {
+    "name": "infobutton",
+    "description": "Articles for a clinical code, as an EHR asks for them "
+    "(HL7 Infobutton, URL-based).",
 }
 
 api = NinjaAPI(
@@ -114,7 +120,7 @@ def infobutton(
         language = (
             query.language
             if query.requested_language
-            else queries.default_locale().language_code
+            else visibility.default_locale().language_code
         )
         data = formats.feed_data(
             request, query, entries, publisher_name(site), language or ""
@@ -138,8 +144,8 @@ def infobutton(
     )
 
 
-def openapi_paths() -> tuple[dict, dict]:
-    """The endpoint's OpenAPI paths and component schemas, for the feed's
+def openapi_part() -> OpenAPIPart:
+    """The endpoint's OpenAPI paths, component schemas and tag, for the feed's
     document: one contract for everything the app serves.
 
     The 200 is also described as Atom XML and JSONP, which django-ninja
@@ -171,4 +177,8 @@ def openapi_paths() -> tuple[dict, dict]:
         content = path["get"]["responses"][200]["content"]
         for kind in (params.XML, params.JSONP):
             content[CONTENT_TYPES[kind].split(";")[0]] = {"schema": {"type": "string"}}
-    return schema["paths"], schema.get("components", {}).get("schemas", {})
+    return OpenAPIPart(
+        paths=schema["paths"],
+        components=schema.get("components", {}).get("schemas", {}),
+        tags=[TAG],
+    )

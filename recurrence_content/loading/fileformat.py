@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from wagtail import blocks
 
-from .blockcheck import ShapeChecker, validation_problems
+from .block_validation import ShapeChecker, validation_problems
 from .codesdata import CODES_KEY, parse_codes
 from .errors import LoadError
 from .reviewdata import REVIEW_KEYS, parse_review, review_to_file

@@ -33,9 +33,14 @@ from .fileformat import (
     content_hash,
     read_file,
 )
-from .links import apply_links
+from .related_links import apply_links
 from .shipped import shipped_dir, shipped_files
-from .targets import resolve_locale, resolve_page
+from .targets import (
+    default_site,
+    index_for_new_article,
+    resolve_locale,
+    resolve_page,
+)
 
 # One lock for every loader run, so concurrent runs take turns on PostgreSQL.
 ADVISORY_LOCK_ID = zlib.crc32(b"recurrence_content_load")
@@ -159,12 +164,11 @@ def _load(article, parent_ref, locale_code, publish, update, dry_run) -> LoadRes
 
 
 def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult:
+    new_index = False
     if parent_ref is None:
-        raise LoadError(
-            f"{article.source}: {article.title!r} is not on the site yet; give "
-            "--parent (a page ID or a URL path such as /cancer-care/)"
-        )
-    parent = resolve_page(parent_ref, "parent page")
+        parent, new_index = index_for_new_article(locale, create=not dry_run)
+    else:
+        parent = resolve_page(parent_ref, "parent page")
     if not parent.is_root() and parent.locale_id != locale.id:
         raise LoadError(
             f"the parent page {parent.title!r} is in {parent.locale.language_code!r}, "
@@ -178,15 +182,23 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
             "another --parent"
         )
     _check_fields(article, PatientInfoPage)
-    taken = parent.get_children().filter(slug=article.slug).first()
+    # A new index (unsaved in a dry run) has no children yet.
+    taken = (
+        None if new_index else parent.get_children().filter(slug=article.slug).first()
+    )
     if taken is not None:
         raise LoadError(
             f"the slug {article.slug!r} is already used under {parent.title!r} by "
             f"{taken.title!r} (ID {taken.id}); move or rename that page, or choose "
             "another --parent"
         )
+    detail = _new_index_detail(parent, publish) if new_index else ""
     if dry_run:
-        base = parent.get_full_url() or ""
+        if new_index:  # not saved in a dry run: under the home page
+            home_url = default_site().root_page.get_full_url()
+            base = f"{home_url}{parent.slug}/" if home_url else ""
+        else:
+            base = parent.get_full_url() or ""
         return LoadResult(
             article,
             Status.CREATED,
@@ -194,7 +206,10 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
             published=publish,
             dry_run=True,
             planned_url=f"{base}{article.slug}/" if base else "",
+            detail=detail,
         )
+    if new_index and publish:
+        parent.save_revision().publish()
     page = PatientInfoPage(
         translation_key=article.translation_key,
         locale=locale,
@@ -210,7 +225,15 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
     # Page.save() logs "wagtail.create" for us, as the admin does.
     _saving(article, lambda: parent.add_child(instance=page))
     _save_and_publish(article, page, page, publish, log_action=False)
-    return LoadResult(article, Status.CREATED, page, published=publish)
+    return LoadResult(article, Status.CREATED, page, published=publish, detail=detail)
+
+
+def _new_index_detail(index: AbstractPage, publish: bool) -> str:
+    state = "published" if publish else "a draft"
+    return (
+        f"under a new index page {index.title!r} ({state}) on the site's home "
+        "page, as no --parent was given; move or rename it in the admin as you like"
+    )
 
 
 def _refresh(article, page: AbstractPage, publish, update, dry_run) -> LoadResult:

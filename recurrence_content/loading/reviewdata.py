@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-from .blockcheck import validation_problems
+from .block_validation import validation_problems
 
 # The keys, in the order files list them, with the value a file without
 # review data stands for. Every one of them is optional.

@@ -7,8 +7,12 @@ from wagtail.coreutils import (
 )
 from wagtail.models import AbstractPage, Locale, Site
 
+from ..models import PatientInfoIndexPage, PatientInfoIndexPageMixin
 from ..page_model import page_model
 from .errors import LoadError
+
+# What a site made by ``wagtail start`` calls itself until someone sets it.
+STARTER_ADDRESS = ("localhost", 80)
 
 
 def resolve_page(ref: "AbstractPage | int | str", what: str = "page") -> AbstractPage:
@@ -68,3 +72,77 @@ def resolve_locale(language_code: str) -> Locale:
             "add it in the admin under Settings > Locales"
         )
     return locale
+
+
+def default_site() -> Site:
+    """The default Wagtail site, or a LoadError that says how to make one."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise LoadError(
+            "there is no default site; add one in the admin under Settings > "
+            "Sites, or give --parent (a page ID)"
+        )
+    return site
+
+
+def index_for_new_article(locale: Locale, *, create: bool) -> tuple[AbstractPage, bool]:
+    """Where an article goes when no parent is given: the one patient
+    information index of the default site in ``locale``.
+
+    With none there, a new "Patient information" index under the site's
+    home page (saved only when ``create``; it is published with the article).
+    Returns the page and whether it is new. Several indexes: a LoadError
+    listing them, since choosing one is the hospital's decision.
+    """
+    site = default_site()
+    home = site.root_page
+    indexes = list(
+        page_model()
+        .objects.descendant_of(home, inclusive=True)
+        .type(PatientInfoIndexPageMixin)
+        .filter(locale=locale)
+        .order_by("path")[:6]
+    )
+    if len(indexes) == 1:
+        return indexes[0].specific, False
+    if indexes:
+        listed = ", ".join(f"{page.url_path} (ID {page.id})" for page in indexes[:5])
+        raise LoadError(
+            f"the site has several patient information indexes ({listed}); give "
+            "--parent with the one the article belongs under"
+        )
+    if home.locale_id != locale.id:
+        raise LoadError(
+            f"the site's home page is in {home.locale.language_code!r}, the article "
+            f"in {locale.language_code!r}; give --parent (a page in "
+            f"{locale.language_code!r})"
+        )
+    index = PatientInfoIndexPage(
+        title="Patient information", slug="patient-information", locale=locale
+    )
+    if not PatientInfoIndexPage.can_create_at(home.specific):
+        raise LoadError(
+            f"a patient information index may not be created under {home.title!r} "
+            "(see its subpage_types); create one in the admin, or give --parent"
+        )
+    if home.get_children().filter(slug=index.slug).exists():
+        raise LoadError(
+            f"the slug {index.slug!r} is already used under {home.title!r}; give "
+            "--parent (a page ID or a URL path such as /cancer-care/)"
+        )
+    if create:
+        home.add_child(instance=index)
+    return index, True
+
+
+def starter_address_warning() -> str:
+    """A warning when the default site still has ``wagtail start``'s address."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) != STARTER_ADDRESS:
+        return ""
+    return (
+        "note: the default site's address is still http://localhost (as "
+        "`wagtail start` made it), so the URLs above, the feed and search "
+        "engines get that address; set your real one in the admin under "
+        "Settings > Sites"
+    )

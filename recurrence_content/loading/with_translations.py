@@ -9,13 +9,13 @@ from django.db import transaction
 
 from ..page_model import has_custom_base_page
 from ..translation.apply import ApplyResult
-from ..translation.shipped import (
+from .errors import LoadError
+from .loader import LoadResult, load_files
+from .shipped_translations import (
     apply_shipped_translations,
     check_shipped_translations,
 )
-from .errors import LoadError
-from .loader import LoadResult, load_files
-from .targets import resolve_locale
+from .targets import resolve_locale, starter_address_warning
 
 
 @dataclass
@@ -31,6 +31,9 @@ class LoadReport:
         lines = [result.line() for result in self.articles]
         lines += [result.summary() for result in self.translations]
         lines += [f"[dry run] would apply {plan}" for plan in self.planned_translations]
+        warning = starter_address_warning()
+        if warning and any(result.url for result in self.articles):
+            lines.append(warning)
         return lines
 
 

@@ -8,29 +8,22 @@ A host with its own base page writes, for example::
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PatientInfoStreamBlock
+from ..blocks.review import reviewers_block, sources_block
 from ..coding.forms import ClinicalCodesPanel
 from ..conf import get_setting
-from ..governance.blocks import reviewers_block, sources_block
-from ..governance.panels import ReadingLevelPanel
-from ..governance.readability import measure_page
-from ..governance.review import add_interval
+from ..languages import text_direction
 from ..page_model import page_model
-from ..response_cache import mark_cacheable
-from ..translation import serving
-from ..translation.alternates import language_alternates
-from ..translation.marking import text_direction as _text_direction
-from ..translation.panels import TranslationStatusPanel
-from ..translation.status import translation_statuses
+from . import features
+from .features import FeaturePanel
 
 # The site's base page model (wagtailcore.Page unless WAGTAIL_PAGE_MODEL names
 # another): the mixins extend its search fields and panels.
@@ -46,13 +39,17 @@ class PatientInfoTemplateMixin:
     # moving it breaks every site's migration history.
 
     def serve(self, request, *args, **kwargs):
-        redirect = serving.public_redirect(self, request)
-        if redirect is not None:
-            return redirect
+        # Translation may send the reader elsewhere (an unfinished translation).
+        for redirect in features.registered("redirect"):
+            response = redirect(self, request)
+            if response is not None:
+                return response
         response = self._in_own_language(super().serve, request, *args, **kwargs)
-        # The same for every anonymous reader of this URL until content
-        # changes: ResponseCacheMiddleware may keep it (previews never are).
-        return mark_cacheable(response, {serving.UNAVAILABLE_PARAM})
+        # E.g. the response cache marks what every anonymous reader may share
+        # (previews never pass here).
+        for step in features.registered("response"):
+            response = step(self, request, response)
+        return response
 
     def serve_preview(self, request, *args, **kwargs):
         return self._in_own_language(super().serve_preview, request, *args, **kwargs)
@@ -71,20 +68,15 @@ class PatientInfoTemplateMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["recurrence_content_base_template"] = get_setting("BASE_TEMPLATE")
-        context["recurrence_content_translations"] = language_alternates(self, request)
-        untranslated = serving.untranslated_to_mark(self, request)
-        context["recurrence_content_untranslated"] = untranslated
-        context["recurrence_content_notice"] = (
-            serving.untranslated_notice(untranslated)
-            if untranslated
-            else serving.unavailable_notice(self, request)
-        )
+        # Language versions and notices (translation), the review (governance).
+        for provide in features.registered("context"):
+            context.update(provide(self, request))
         return context
 
     @property
     def text_direction(self) -> str:
         """``"rtl"`` or ``"ltr"`` for the page's own language."""
-        return _text_direction(self.locale.language_code)
+        return text_direction(self.locale.language_code)
 
 
 # Who may record a clinical review (see governance/recording.py).
@@ -205,8 +197,8 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         FieldPanel("body"),
         review_panel,
         codes_panel,
-        ReadingLevelPanel(),
-        TranslationStatusPanel(),
+        FeaturePanel("reading_level"),
+        FeaturePanel("translation_status"),
     ]
     # Wagtail API v2 gives the body the same block JSON as the feed.
     api_fields = [
@@ -227,47 +219,26 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         # A save of chosen fields (e.g. a recorded review) leaves the text,
         # and so its reading level, as it was.
         if kwargs.get("update_fields") is None:
-            self.reading_level = measure_page(self)
+            self._before_save()
         return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self._before_save()
+        return super().save_revision(*args, **kwargs)
+
+    def _before_save(self) -> None:
+        # E.g. governance measures the reading level of the text being saved.
+        for prepare in features.registered("before_save"):
+            prepare(self)
 
     def clean(self) -> None:
         super().clean()
         errors = {}
-        if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            errors["last_reviewed"] = _(
-                "A review cannot be in the future; enter the date it happened."
-            )
-        elif self.last_reviewed:
-            latest_due = add_interval(self.last_reviewed)
-            if self.next_review_due is None:
-                self.next_review_due = latest_due
-            elif self.next_review_due > latest_due:
-                errors["next_review_due"] = _(
-                    "The next review is due by %(date)s at the latest; choose "
-                    "that date or an earlier one."
-                ) % {"date": latest_due.isoformat()}
-            elif self.next_review_due <= self.last_reviewed:
-                errors["next_review_due"] = _("Choose a date after the last review.")
-        elif self.next_review_due or len(self.reviewers):
-            errors["last_reviewed"] = _(
-                "Enter the date of the review, or remove the reviewers and the "
-                "next review date: a page without a review date says it has "
-                "not been reviewed."
-            )
+        # E.g. governance checks the review dates.
+        for validate in features.registered("validate"):
+            errors.update(validate(self))
         if errors:
             raise ValidationError(errors)
-
-    def save_revision(self, *args, **kwargs):
-        self.reading_level = measure_page(self)
-        return super().save_revision(*args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..governance.display import review_context
-
-        context = super().get_context(request, *args, **kwargs)
-        site = Site.find_for_request(request) if request is not None else None
-        context["recurrence_content_review"] = review_context(self, site)
-        return context
 
     def get_json_ld_condition_name(self) -> str:
         """The name schema.org's ``about`` (a MedicalCondition) gets, or "".
@@ -322,11 +293,13 @@ class PatientInfoIndexPageMixin(PatientInfoTemplateMixin, models.Model):
         )
 
     def get_listed_articles(self) -> list:
-        """The articles the page lists: ``get_articles()`` less translations
-        still partly in another language."""
-        articles = list(self.get_articles())
-        statuses = translation_statuses(articles)
-        return [page for page in articles if statuses[page.pk].is_complete]
+        """The articles the page lists: ``get_articles()`` less what a feature
+        keeps from readers (translation: translations still partly in another
+        language)."""
+        articles = self.get_articles()
+        for narrow in features.registered("listing"):
+            articles = narrow(articles)
+        return list(articles)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from . import features
 from .mixins import RECORD_REVIEW_PERMISSION, PatientInfoPageMixin
 
 
@@ -35,11 +36,11 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            from ..governance.recording import record_review
-
             content = task_state.workflow_state.content_object
             if isinstance(content.specific, PatientInfoPageMixin):
-                record_review(content, user)  # PermissionDenied when not allowed
+                # Governance records it (PermissionDenied when not allowed).
+                for record in features.registered("review_approved"):
+                    record(content, user)
                 # The review is a new latest revision: the workflow, when it
                 # finishes, publishes the latest revision it knows of.
                 content.refresh_from_db()

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..api.json_ld import build_json_ld
+from ..delivery.json_ld import build_json_ld
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ from django.utils.html import format_html
 
 from ..blocks.outline import OutlineEntry, outline, sections
 from ..conf import get_setting
-from ..models.mixins import _text_direction
+from ..languages import text_direction
 
 register = template.Library()
 
@@ -45,5 +45,5 @@ def recurrence_content_html_attrs(context) -> str:
         locale.language_code if locale else translation.get_language() or "en"
     )
     return format_html(
-        'lang="{}" dir="{}"', language_code, _text_direction(language_code)
+        'lang="{}" dir="{}"', language_code, text_direction(language_code)
     )

@@ -112,7 +112,7 @@ def served_language(language_code: str) -> str:
     return configured
 
 
-def resolve_locale(language_code: str | Locale) -> Locale:
+def get_or_create_locale(language_code: str | Locale) -> Locale:
     """The Locale for a served content language (see ``served_language``),
     created if needed."""
     if isinstance(language_code, Locale):
@@ -292,7 +292,7 @@ def apply_po(
     The translated page is saved as a draft unless ``publish``. Raises
     TranslationApplyError (and changes nothing) when it cannot be applied.
     """
-    locale = resolve_locale(locale)
+    locale = get_or_create_locale(locale)
     source_page = source_page.specific
     if source_page.locale_id == locale.pk:
         raise TranslationApplyError(

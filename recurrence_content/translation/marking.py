@@ -7,20 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from ..languages import text_direction
 
 # Text in these is never shown as a passage.
 NOT_PROSE = {"script", "style", "template", "title"}
-
-
-def text_direction(language_code: str) -> str:
-    """``"rtl"`` or ``"ltr"`` for a language code."""
-    try:
-        bidi = translation.get_language_info(language_code)["bidi"]
-    except KeyError:
-        bidi = False
-    return "rtl" if bidi else "ltr"
 
 
 def _normalise(text: str) -> str:

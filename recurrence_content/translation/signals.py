@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import AbstractPage
 from wagtail.signals import page_published, page_unpublished
 
-from ..api.v1.caching import bump_version
+from ..cache_version import content_changed
 from ..page_model import page_model
 from .status import forget_statuses
 
@@ -29,7 +29,7 @@ def _page_saved(sender, instance, **kwargs) -> None:
 def _forget() -> None:
     forget_statuses()
     # The feed leaves incomplete translations out, so its responses change too.
-    bump_version()
+    content_changed()
 
 
 def connect_status_invalidation() -> None:

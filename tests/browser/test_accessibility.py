@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from recurrence_content.loading import load_article
+from recurrence_content.loading.shipped_translations import apply_shipped_translations
 from recurrence_content.models import PatientInfoIndexPage
-from recurrence_content.translation.shipped import apply_shipped_translations
 from tests.factories import BLOCK_VALUES, make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -25,10 +25,10 @@ def test_a_block_preview_looks_like_the_published_page(editor, live_server):
     block = PatientInfoPage.body.field.stream_block.child_blocks["factor_checklist"]
     url = reverse("wagtailadmin_block_preview") + f"?id={block.definition_prefix}"
     editor.goto(live_server.url + url)
-    item = editor.locator(".rc-checklist__item").first
+    item = editor.locator(".rc-factor-checklist__item").first
     assert item.inner_text().startswith("Your overall health")
     assert "sans-serif" in item.evaluate("el => getComputedStyle(el).fontFamily")
-    box = editor.locator(".rc-checklist__box").first
+    box = editor.locator(".rc-factor-checklist__box").first
     assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
 
 

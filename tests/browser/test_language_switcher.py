@@ -3,7 +3,7 @@
 import pytest
 
 from recurrence_content.loading import load_article
-from recurrence_content.translation.shipped import apply_shipped_translations
+from recurrence_content.loading.shipped_translations import apply_shipped_translations
 from tests.factories import make_host_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ def test_article_reads_without_javascript(browser_page, live_server, host_page):
     browser_page.goto(live_server.url + article.url)
     assert browser_page.locator("h1").inner_text() == "Does cancer always come back?"
     assert browser_page.locator("dl.rc-definition dt").first.is_visible()
-    assert browser_page.locator(".rc-checklist__item").count() == 2
+    assert browser_page.locator(".rc-factor-checklist__item").count() == 2
     # The stylesheet loaded: definitions carry the accent border.
     border = browser_page.locator("dl.rc-definition").evaluate(
         "el => getComputedStyle(el).borderInlineStartWidth"
@@ -24,7 +24,7 @@ def test_checklist_prints_with_boxes_to_tick(browser_page, live_server, host_pag
     article = make_article(host_page)
     browser_page.goto(live_server.url + article.url)
     browser_page.emulate_media(media="print")
-    box = browser_page.locator(".rc-checklist__box").first
+    box = browser_page.locator(".rc-factor-checklist__box").first
     assert box.is_visible()
     assert box.evaluate("el => getComputedStyle(el).borderTopColor") == "rgb(0, 0, 0)"
     callout_background = browser_page.locator("aside.rc-callout").evaluate(
@@ -41,9 +41,9 @@ def test_a_factors_detail_is_readable_on_a_phone(browser_page, live_server, host
     article = make_article(host_page)
     browser_page.set_viewport_size({"width": 320, "height": 800})
     browser_page.goto(live_server.url + article.url)
-    item = browser_page.locator(".rc-checklist__item").nth(1)
-    factor = item.locator(".rc-checklist__factor").bounding_box()
-    detail = item.locator(".rc-checklist__detail").bounding_box()
+    item = browser_page.locator(".rc-factor-checklist__item").nth(1)
+    factor = item.locator(".rc-factor-checklist__factor").bounding_box()
+    detail = item.locator(".rc-factor-checklist__detail").bounding_box()
     assert detail["y"] >= factor["y"] + factor["height"] - 1  # below, not beside
     assert detail["x"] == factor["x"]
     assert detail["width"] >= 0.8 * item.bounding_box()["width"]

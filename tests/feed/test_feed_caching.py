@@ -2,7 +2,7 @@
 
 import pytest
 
-from recurrence_content.api.v1.caching import bump_version
+from recurrence_content.delivery.caching import bump_version
 from tests.factories import make_article
 from tests.feed.helpers import detail_url, list_url
 

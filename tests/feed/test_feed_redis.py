@@ -9,7 +9,7 @@ import uuid
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from recurrence_content.api.v1.caching import VERSION_KEY
+from recurrence_content.delivery.caching import VERSION_KEY
 from tests.feed.helpers import detail_url
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from recurrence_content.api.wagtail_v2 import PagesAPIViewSet
+from recurrence_content.delivery.wagtail_api import PagesAPIViewSet
 from tests.urls import urlpatterns as site_urlpatterns
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset
 
-from recurrence_content.coding.checks import loinc_check_digit, verhoeff_valid
+from recurrence_content.coding.check_digits import loinc_check_digit, verhoeff_valid
 from recurrence_content.models import ClinicalCode, PatientInfoPage
 from tests.infobutton.conftest import URIS
 from tests.test_admin import add_url, article_form

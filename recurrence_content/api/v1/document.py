@@ -16,21 +16,15 @@ from ninja.errors import HttpError, ValidationError
 from wagtail.coreutils import get_content_languages
 
 from ...conf import get_setting
+from ...delivery.http import add_cors_headers
+from ...delivery.openapi import openapi_parts
 from . import queries
-from .http import add_cors_headers
 
 LOCALE_REF = {"$ref": "#/components/schemas/Locale"}
-TAGS = [
-    {
-        "name": "articles",
-        "description": "Live, public patient-information articles of this site.",
-    },
-    {
-        "name": "infobutton",
-        "description": "Articles for a clinical code, as an EHR asks for them "
-        "(HL7 Infobutton, URL-based).",
-    },
-]
+ARTICLES_TAG = {
+    "name": "articles",
+    "description": "Live, public patient-information articles of this site.",
+}
 
 
 class FeedAPI(NinjaAPI):
@@ -62,14 +56,15 @@ class FeedAPI(NinjaAPI):
         return self.create_response(request, body, status=exc.status_code)
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        from ...infobutton.views import api as infobutton_api
-        from ...infobutton.views import openapi_paths
-
         # One document for everything the app serves (the feed and the
-        # Infobutton endpoint), its paths relative to where the host mounted
-        # the app, so a client generated from it works on any site.
+        # channels registered with it, such as the Infobutton), its paths
+        # relative to where the host mounted them, so a client generated from
+        # it works on any site.
+        parts = openapi_parts()
         root = self.get_root_path(path_params or {})
-        base = posixpath.commonpath([root, infobutton_api.get_root_path({})])
+        base = posixpath.commonpath(
+            [root, *(path for part in parts for path in part.paths)]
+        )
         base = base.rstrip("/")
         schema = super().get_openapi_schema(
             path_prefix=root[len(base) :], path_params=path_params
@@ -77,10 +72,15 @@ class FeedAPI(NinjaAPI):
         schema["servers"] = [
             {"url": base or "/", "description": "This site's patient information."}
         ]
-        paths, components = openapi_paths()
-        schema["paths"].update({path[len(base) :]: op for path, op in paths.items()})
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
-        schema["tags"] = TAGS
+        schema["tags"] = [ARTICLES_TAG]
+        for part in parts:
+            schema["paths"].update(
+                {path[len(base) :]: op for path, op in part.paths.items()}
+            )
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(
+                part.components
+            )
+            schema["tags"].extend(part.tags)
         # The feed is public: no authentication, said explicitly.
         schema["security"] = []
         license_name = get_setting("LICENSE_TEXT")

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import AbstractPage, PageQuerySet, Site
 
-from ...coding.lookup import article_codes, codes_by_article
+from ...blocks.representation import represent
 from ...conf import get_setting
+from ...delivery.codes import article_codes, codes_by_article
+from ...delivery.json_ld import build_json_ld
 from ...translation.status import TranslationStatus, translation_statuses
-from ..json_ld import build_json_ld
-from ..representation import represent
 from .review import review_fields
 from .schemas import ArticleSummary, article_schemas
 from .translation_schemas import TRANSLATION_FIELDS

@@ -17,9 +17,9 @@ from ninja import Schema
 from pydantic import Field, RootModel, create_model
 from wagtail.models import AbstractPage, get_page_models
 
+from ...blocks.schemas import BlockSchemas, RichText
 from ...coding import SYSTEMS
 from ...models import PatientInfoPageMixin
-from ..block_schemas import BlockSchemas, RichText
 from .json_ld_schema import MedicalWebPage
 from .review import ReadingLevel, Review, Source
 from .translation_schemas import TranslationFields
@@ -144,20 +144,6 @@ class ArticleList(Schema):
     next: str | None
     previous: str | None
     results: list[ArticleSummary]
-
-
-class ErrorDetail(Schema):
-    """One problem with one parameter."""
-
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class ValidationErrors(Schema):
-    """Which parameter was wrong, and why."""
-
-    detail: list[ErrorDetail]
 
 
 class NotFound(Schema):

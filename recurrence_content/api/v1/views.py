@@ -10,15 +10,16 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from ...conf import get_setting
+from ...delivery import visibility
+from ...delivery.caching import Built, cache_key, cached_response
+from ...delivery.http import JSON, ValidationErrors, add_cors_headers, json_response
 from ...response_cache import mark_cacheable
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import queries
-from .caching import Built, cache_key, cached_response
 from .document import FeedAPI
-from .http import JSON, add_cors_headers, json_response
 from .payloads import article_payload, last_published, summaries
-from .schemas import ArticleList, ValidationErrors, article_schema
+from .schemas import ArticleList, article_schema
 from .translation_schemas import ArticleNotFound
 
 ERRORS = {404: ArticleNotFound, 422: ValidationErrors}
@@ -95,7 +96,7 @@ def article_list(
     # cached list costs no query.
     def build() -> Built:
         language = queries.parse_locale(locale)
-        articles = queries.visible_articles(request)
+        articles = visibility.visible_articles(request)
         if tagged is not None:
             articles = queries.tagged_with(articles, *tagged)
         if language is not None:
@@ -115,7 +116,7 @@ def article_list(
             )
         count = articles.count()
         ids = [page.pk for page in articles[offset : offset + limit]]
-        pages = queries.specific_pages(ids)
+        pages = visibility.specific_pages(ids)
         data = {
             "count": count,
             "next": _page_url(request, offset + limit, limit)
@@ -158,9 +159,9 @@ def article_detail(
     # moves whenever a page is published, unpublished, moved or deleted, so a
     # cached article costs no query. Refusals are built anew each time.
     def build() -> Built:
-        language = queries.parse_locale(locale) or queries.default_locale()
-        articles = queries.visible_articles(request)
-        page = queries.find_article(articles, translation_key, language)
+        language = queries.parse_locale(locale) or visibility.default_locale()
+        articles = visibility.visible_articles(request)
+        page = visibility.find_article(articles, translation_key, language)
         if page is None:
             raise HttpError(404, "No such article in this language.")
         if not include_incomplete and not translation_status(page).is_complete:
@@ -192,7 +193,7 @@ class NotServed(Exception):
 def _untranslated(request, articles, translation_key: UUID, language) -> HttpResponse:
     """The 404 for a translation that is not complete, naming the languages
     the article is available in."""
-    available = queries.complete_locales(articles, translation_key)
+    available = visibility.complete_locales(articles, translation_key)
     body = ArticleNotFound(
         detail=(
             f"This article is not translated into {language.language_code} "

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from recurrence_content.loading import LoadError
-from recurrence_content.loading.links import parse_link_options, read_link_file
+from recurrence_content.loading.related_links import parse_link_options, read_link_file
 from recurrence_content.loading.with_translations import (
     load_with_translations,
     parse_languages,

@@ -12,14 +12,12 @@ from uuid import UUID
 
 from wagtail.models import AbstractPage
 
-from .systems import system_for_uri
+from ..models import ClinicalCode
 
 
 def codes_by_article(pages: Iterable[AbstractPage]) -> dict[UUID, list[dict[str, Any]]]:
     """``{translation_key: [{"system", "code", "display"}]}`` for ``pages``,
     in one query; each code once, in the order editors put them."""
-    from ..models import ClinicalCode
-
     keys = {page.translation_key for page in pages}
     result: dict[UUID, list[dict[str, Any]]] = {key: [] for key in keys}
     if not keys:
@@ -41,9 +39,3 @@ def codes_by_article(pages: Iterable[AbstractPage]) -> dict[UUID, list[dict[str,
 def article_codes(page: AbstractPage) -> list[dict[str, Any]]:
     """The codes of ``page``'s article (see ``codes_by_article``)."""
     return codes_by_article([page])[page.translation_key]
-
-
-def coding_system_name(uri: str) -> str:
-    """The code system's name for people (``ICD-10-CM``), else its URI."""
-    system = system_for_uri(uri)
-    return system.name if system else uri

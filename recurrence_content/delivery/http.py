@@ -1,12 +1,14 @@
-"""HTTP details of feed responses: validators, Cache-Control and CORS."""
+"""HTTP details every channel's responses share: validators, Cache-Control,
+CORS, and the body of a request refused for a bad parameter."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from ninja import Schema
 
-from ...conf import get_setting
+from ..conf import get_setting
 from .caching import CachedResponse
 
 JSON = "application/json; charset=utf-8"
@@ -70,3 +72,17 @@ def add_cors_headers(request, response: HttpResponse) -> HttpResponse:
             )
             response["Access-Control-Max-Age"] = "86400"
     return response
+
+
+class ErrorDetail(Schema):
+    """One problem with one parameter."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrors(Schema):
+    """Which parameter was wrong, and why."""
+
+    detail: list[ErrorDetail]

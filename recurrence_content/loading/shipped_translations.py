@@ -8,9 +8,7 @@ from typing import Literal
 from django.db import transaction
 from wagtail.models import AbstractPage
 
-from ..loading.fileformat import ArticleFile
-from ..loading.shipped import shipped_dir, shipped_files
-from .apply import (
+from ..translation.apply import (
     ApplyResult,
     TranslationApplyError,
     apply_po,
@@ -18,6 +16,8 @@ from .apply import (
     content_language,
     served_language,
 )
+from .fileformat import ArticleFile
+from .shipped import shipped_dir, shipped_files
 
 
 def translations_dir() -> Path:

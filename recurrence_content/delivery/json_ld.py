@@ -7,8 +7,12 @@ from typing import Any
 from django.conf import settings
 from wagtail.models import AbstractPage, Site
 
+from ..coding.systems import coding_system_name
 from ..conf import get_setting
 from ..governance import display
+from ..translation.alternates import complete_alternates
+from ..translation.status import Status, translation_status
+from .codes import article_codes
 
 
 def publisher_name(site: Site | None) -> str:
@@ -73,8 +77,6 @@ def _translations(
     ``translations`` is ``[(language_code, url)]`` of the page's other
     complete versions, when the caller has them; otherwise they are looked up.
     """
-    from ..translation.alternates import complete_alternates
-    from ..translation.status import Status, translation_status
 
     status = translation_status(page)
     data: dict[str, Any] = {}
@@ -116,7 +118,6 @@ def _medical_codes(page: AbstractPage) -> list[dict[str, Any]]:
     """The article's clinical codes as schema.org ``MedicalCode``s of its
     condition (only where the editor named the condition: the app never
     guesses one from a code)."""
-    from ..coding.lookup import article_codes, coding_system_name
 
     return [
         {

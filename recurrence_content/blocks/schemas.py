@@ -24,7 +24,7 @@ from ninja import Schema
 from pydantic import Field, WithJsonSchema, create_model
 from wagtail import blocks
 
-from . import block_kinds as kinds
+from . import kinds
 
 UNDESCRIBED = (
     "Not described: the block gives JSON of its own. Its class can say what "

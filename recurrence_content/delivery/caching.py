@@ -21,9 +21,9 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ...cache_version import FEED, content_changed
-from ...conf import get_setting
-from ...tolerant_cache import TolerantCache
+from ..cache_version import FEED, content_changed
+from ..conf import get_setting
+from ..tolerant_cache import TolerantCache
 
 PREFIX = "recurrence_content:feed"
 VERSION_KEY = FEED.key

@@ -15,8 +15,8 @@ from typing import Any
 
 from django.urls import NoReverseMatch
 
-from . import block_kinds as kinds
-from .links import LinkResolver, html_to_text, rewrite_rich_text
+from . import kinds
+from .rich_text_links import LinkResolver, html_to_text, rewrite_rich_text
 
 # The context key under which a StreamField's batched link resolver travels
 # down to its blocks.

@@ -1,6 +1,0 @@
-"""Deprecated: moved to ``recurrence_content.api.v1.payloads``; this path is removed in 0.3."""
-
-from ..deprecation import moved_module
-from .v1 import payloads as _new
-
-globals().update(moved_module(__name__, _new))

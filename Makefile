@@ -12,7 +12,7 @@ MANAGE := cd example_project && ../$(BIN)/python manage.py
 # The demo's port; the Site's address and printed URLs follow it.
 DEMO_PORT ?= 8000
 
-.PHONY: install test test-basepage demo serve lint format migrations-check wheel-check openapi-lint bench clean messages screenshots
+.PHONY: install test test-basepage demo serve lint format migrations-check dist wheel-check openapi-lint bench clean messages screenshots
 
 install: $(STAMP)
 
@@ -56,6 +56,8 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	# The release workflow cannot run here: validate it against GitHub's schema.
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -77,11 +79,17 @@ migrations-check: $(STAMP)
 	else echo "No custom base page models before Wagtail 8: skipped that check"; fi
 	$(MANAGE) makemigrations --check --dry-run
 
-# Build the wheel, install it in a clean venv outside the checkout, and check
-# that the app, its templates and its shipped article load from there.
-wheel-check: $(STAMP)
+# A release: the sdist and the wheel in dist/, checked as PyPI will render
+# them. The release workflow (.github/workflows/release.yml) runs this on a tag.
+dist: $(STAMP)
 	rm -rf dist
-	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
+	$(BIN)/python -m build --outdir dist . > /dev/null
+	$(BIN)/twine check --strict dist/*
+	@ls -l dist
+
+# The wheel installed into a fresh `wagtail start` site on each supported
+# Wagtail series, by the README's install steps alone.
+wheel-check: dist
 	bash .ci/wheel-check dist/*.whl
 
 # Spectral (npm, installed by the script) on the feed's OpenAPI document;

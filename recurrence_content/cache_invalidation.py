@@ -21,7 +21,9 @@ def connect_cache_invalidation() -> None:
     # visibility and URLs; the review wording is on every article page.
     for model in (PageViewRestriction, Site, Locale, ReviewSettings):
         name = model.__name__
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"rc_cache_{name}")
+        post_save.connect(
+            content_changed, sender=model, dispatch_uid=f"rc_cache_{name}"
+        )
         post_delete.connect(
             content_changed, sender=model, dispatch_uid=f"rc_cache_{name}_deleted"
         )

@@ -115,4 +115,3 @@ def _mark_up(alias: str) -> None:
         _down.discard(alias)
     if was_down:
         logger.info("Cache %r answers again; caching resumed.", alias)
-

@@ -82,3 +82,11 @@ def test_a_real_address_gets_no_note(home):
     Site.objects.update(hostname="patients.hospital.example", port=443)
     output = load()
     assert "localhost" not in output
+
+
+def test_the_starter_admin_address_is_pointed_out(home, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://example.com"
+    Site.objects.update(hostname="patients.hospital.example", port=443)
+    output = load()
+    assert "WAGTAILADMIN_BASE_URL is still http://example.com" in output
+    assert "localhost" not in output

@@ -13,6 +13,8 @@ from .errors import LoadError
 
 # What a site made by ``wagtail start`` calls itself until someone sets it.
 STARTER_ADDRESS = ("localhost", 80)
+# What `wagtail start` writes into settings/base.py.
+STARTER_ADMIN_URL = "http://example.com"
 
 
 def resolve_page(ref: "AbstractPage | int | str", what: str = "page") -> AbstractPage:
@@ -136,13 +138,21 @@ def index_for_new_article(locale: Locale, *, create: bool) -> tuple[AbstractPage
 
 
 def starter_address_warning() -> str:
-    """A warning when the default site still has ``wagtail start``'s address."""
+    """A warning for each address ``wagtail start`` left in place: the default
+    site's ``localhost:80`` and the admin's ``http://example.com``."""
+    notes = []
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None or (site.hostname, site.port) != STARTER_ADDRESS:
-        return ""
-    return (
-        "note: the default site's address is still http://localhost (as "
-        "`wagtail start` made it), so the URLs above, the feed and search "
-        "engines get that address; set your real one in the admin under "
-        "Settings > Sites"
-    )
+    if site is not None and (site.hostname, site.port) == STARTER_ADDRESS:
+        notes.append(
+            "note: the default site's address is still http://localhost (as "
+            "`wagtail start` made it), so the URLs above, the feed and search "
+            "engines get that address; set your real one in the admin under "
+            "Settings > Sites"
+        )
+    if getattr(settings, "WAGTAILADMIN_BASE_URL", "") == STARTER_ADMIN_URL:
+        notes.append(
+            f"note: WAGTAILADMIN_BASE_URL is still {STARTER_ADMIN_URL} (as "
+            "`wagtail start` made it), so the edit link above and the admin's "
+            "emails point there; set it to your admin's address in your settings"
+        )
+    return "\n".join(notes)

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from recurrence_content.governance.check import run_check
 from recurrence_content.governance.findings import Thresholds
+from recurrence_content.management import see_guides
 
 # Exit status when a check found something; bad arguments exit 2.
 FOUND = 1
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     help = (
         "Check every article's clinical review, reading level and related links; "
         "exit 1 when any passes the thresholds given. With no threshold options "
-        "every check runs at the site's settings. See docs/governance.md."
+        "every check runs at the site's settings. " + see_guides("governance.md")
     )
 
     def add_arguments(self, parser):

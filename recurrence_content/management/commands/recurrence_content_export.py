@@ -5,12 +5,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from recurrence_content.loading import LoadError, dumps, export_page, resolve_page
+from recurrence_content.management import see_guides
 
 
 class Command(BaseCommand):
     help = (
         "Write an article page (its latest revision) in the content file format "
-        "that recurrence_content_load reads. See docs/loading.md."
+        "that recurrence_content_load reads. " + see_guides("loading.md")
     )
 
     def add_arguments(self, parser):

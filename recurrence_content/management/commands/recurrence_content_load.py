@@ -8,6 +8,7 @@ from recurrence_content.loading.with_translations import (
     load_with_translations,
     parse_languages,
 )
+from recurrence_content.management import see_guides
 from recurrence_content.translation.apply import TranslationApplyError
 
 
@@ -15,14 +16,15 @@ class Command(BaseCommand):
     help = (
         "Load the shipped patient-information article (or --file) as a page, "
         "optionally with its shipped translations. Pages edited since they were "
-        "loaded are left alone. See docs/loading.md and docs/translation.md."
+        "loaded are left alone. " + see_guides("loading.md", "translation.md")
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--parent",
             help="Page to create the article under: an ID or a URL path on the "
-            "default site, e.g. /cancer-care/. Needed only to create it.",
+            "default site, e.g. /cancer-care/. Default: the site's patient-information "
+            "index page, created under its home page when there is none.",
         )
         parser.add_argument(
             "--file",

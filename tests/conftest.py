@@ -1,9 +1,12 @@
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
 from wagtail.models import Locale, Site
 
 from recurrence_content.page_model import page_model
 from tests.factories import make_article, make_host_page
+from tests.servers import RedisServer
 
 
 @pytest.fixture(autouse=True)
@@ -17,21 +20,41 @@ def default_language():
     translation.deactivate()
 
 
-@pytest.fixture(autouse=True)
-def no_cached_translation_statuses():
-    """Each test starts with no cached translation status.
-
-    Rolled-back tests reuse page and revision ids, so a status cached by an
-    earlier test would otherwise answer for a different page. Only in-process
-    caches: clearing a Redis cache would flush its database.
-    """
-    from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
-
+def clear_local_caches() -> None:
+    """Empty the in-process caches. Only those: clearing a Redis cache would
+    flush its database."""
     for cache in caches.all(initialized_only=True):
         if isinstance(cache, LocMemCache):
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_local_caches():
+    """Each test starts and ends with empty in-process caches.
+
+    Rolled-back tests reuse page and revision ids, so a translation status or
+    a feed answer cached by an earlier test would otherwise answer for a
+    different page.
+    """
+    clear_local_caches()
     yield
+    clear_local_caches()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Runs what a test's transaction queued for after commit (as a real
+    commit would), on leaving the ``with on_commit(execute=True):`` block."""
+    return django_capture_on_commit_callbacks
+
+
+@pytest.fixture
+def redis_server():
+    """A throwaway redis-server of the test's own, on a loopback port."""
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

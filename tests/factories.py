@@ -90,6 +90,19 @@ def every_block_body() -> list[tuple[str, object]]:
     return list(BLOCK_VALUES.items())
 
 
+def translate(page: Page, locale, *, publish: bool = True, **changes) -> Page:
+    """A copy of ``page`` in ``locale`` (its parents copied too), as an editor
+    makes one, with ``changes`` set on it; published unless ``publish=False``."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    revision = translated.save_revision()
+    if publish:
+        revision.publish()
+    translated.refresh_from_db()
+    return translated.specific
+
+
 def make_host_page(parent: Page, title: str = "Cancer care", **kwargs) -> Page:
     """A host site's own page, the kind our articles are created under."""
     from tests.testapp.models import HostPage

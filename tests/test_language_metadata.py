@@ -7,21 +7,9 @@ from bs4 import BeautifulSoup
 
 import recurrence_content
 from recurrence_content.models import PatientInfoIndexPage
+from tests.factories import translate
 
 CSS_DIR = Path(recurrence_content.__file__).parent / "static/recurrence_content/css"
-
-
-def translate_page(page, locale, *, publish=True, title=None):
-    """A copy of ``page`` in ``locale`` (parents aliased), as an editor would make."""
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    if title:
-        translated.title = title
-        translated.save()
-    revision = translated.save_revision()
-    if publish:
-        revision.publish()
-    translated.refresh_from_db()
-    return translated
 
 
 def get_soup(client, page) -> BeautifulSoup:
@@ -46,7 +34,7 @@ def test_physical_left_right_properties_are_absent_from_the_stylesheets():
 
 
 def test_an_arabic_page_is_right_to_left(client, article, locales):
-    arabic = translate_page(article, locales["ar"], title="هل يعود السرطان دائمًا؟")
+    arabic = translate(article, locales["ar"], title="هل يعود السرطان دائمًا؟")
 
     soup = get_soup(client, arabic)
 
@@ -66,9 +54,9 @@ def test_an_english_page_is_left_to_right(client, article):
 def test_head_has_absolute_hreflang_links_for_live_translations_only(
     client, article, locales
 ):
-    spanish = translate_page(article, locales["es"])
-    arabic = translate_page(article, locales["ar"])
-    translate_page(article, locales["fr"], publish=False)
+    spanish = translate(article, locales["es"])
+    arabic = translate(article, locales["ar"])
+    translate(article, locales["fr"], publish=False)
 
     soup = get_soup(client, spanish)
 
@@ -89,9 +77,9 @@ def test_head_has_absolute_hreflang_links_for_live_translations_only(
 def test_language_switcher_lists_live_translations_in_their_own_names(
     client, article, locales
 ):
-    spanish = translate_page(article, locales["es"])
-    translate_page(article, locales["ar"])
-    translate_page(article, locales["fr"], publish=False)
+    spanish = translate(article, locales["es"])
+    translate(article, locales["ar"])
+    translate(article, locales["fr"], publish=False)
 
     soup = get_soup(client, article)
 
@@ -127,7 +115,7 @@ def test_alternates_cost_a_bounded_number_of_queries(
     client, article, locales, django_assert_max_num_queries
 ):
     for code in ("es", "fr", "ar"):
-        translate_page(article, locales[code])
+        translate(article, locales[code])
     client.get(article.url)  # warm the site-root cache, as on a running site
 
     # 12, and one for the site's never-reviewed wording.
@@ -139,7 +127,7 @@ def test_alternates_cost_a_bounded_number_of_queries(
 
 
 def test_a_spanish_page_shows_the_interface_in_spanish(client, article, locales):
-    spanish = translate_page(article, locales["es"])
+    spanish = translate(article, locales["es"])
 
     soup = get_soup(client, spanish)
 
@@ -160,7 +148,7 @@ def test_an_index_page_has_the_switcher_and_alternates_too(client, host_page, lo
     index = PatientInfoIndexPage(title="Living with cancer", intro="Articles.")
     host_page.add_child(instance=index)
     index.save_revision().publish()
-    spanish = translate_page(index, locales["es"], title="Vivir con cáncer")
+    spanish = translate(index, locales["es"], title="Vivir con cáncer")
 
     soup = get_soup(client, spanish)
 

@@ -25,11 +25,6 @@ User = get_user_model()
 
 
 @pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return django_capture_on_commit_callbacks
-
-
-@pytest.fixture
 def translated(admin_client, article, locales, on_commit):
     """French just started in the admin; Spanish 3 strings in."""
     submit_translation(admin_client, article, locales["fr"], on_commit)

@@ -34,11 +34,6 @@ def article(index):
 
 
 @pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return django_capture_on_commit_callbacks
-
-
-@pytest.fixture
 def spanish(article, locales, on_commit):
     """A complete Spanish translation, made with wagtail-localize and published
     (its parents are translated too, so /es/… is a Spanish tree)."""

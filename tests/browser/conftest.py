@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 # Playwright runs its own event loop; Django's async-safety guard would object
 # to the ORM calls the tests and the live server make beside it.
@@ -66,3 +67,14 @@ def scripted_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def admin_tab(scripted_page, live_server, admin_user):
+    """A tab logged in to the admin (pytest-django's admin user)."""
+    scripted_page.goto(live_server.url + reverse("wagtailadmin_login"))
+    scripted_page.fill("input[name=username]", admin_user.username)
+    scripted_page.fill("input[name=password]", "password")
+    scripted_page.click("button[type=submit]")
+    scripted_page.wait_for_url(live_server.url + reverse("wagtailadmin_home"))
+    return scripted_page

@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories import BLOCK_VALUES, make_article
-from tests.feed.conftest import translate
+from tests.factories import BLOCK_VALUES, make_article, translate
 from tests.feed.helpers import detail_url, list_url, page_link
 
 pytestmark = [pytest.mark.django_db, pytest.mark.basepage]

@@ -23,14 +23,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def feed_on_redis(settings, redis_server):
     """The feed's cache and the response cache on ``redis_server``; Wagtail's
     own cache stays in memory."""

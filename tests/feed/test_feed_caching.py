@@ -74,7 +74,7 @@ def test_publishing_changes_the_etag_and_the_content(client, article):
 def test_publishing_a_translation_updates_the_other_languages_alternates(
     client, article, locales
 ):
-    from tests.feed.conftest import translate
+    from tests.factories import translate
 
     first = client.get(detail_url(article))
     assert first.json()["alternates"] == []

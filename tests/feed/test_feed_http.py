@@ -6,7 +6,8 @@ import pytest
 from django.utils.http import http_date
 
 from recurrence_content.page_model import page_model
-from tests.feed.conftest import _clear_local_caches, translate
+from tests.conftest import clear_local_caches
+from tests.factories import translate
 from tests.feed.helpers import detail_url, list_url
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_last_modified_is_when_the_article_was_published(client, article):
 def test_every_server_sends_the_same_last_modified(client, article):
     first = client.get(detail_url(article))
     # Another server, with a cache of its own that has not seen this article.
-    _clear_local_caches()
+    clear_local_caches()
 
     again = client.get(detail_url(article))
 

@@ -11,8 +11,7 @@ from openapi_spec_validator import validate
 from schemathesis import GenerationMode
 
 from recurrence_content.blocks import PatientInfoStreamBlock
-from tests.factories import make_article
-from tests.feed.conftest import translate
+from tests.factories import make_article, translate
 from tests.feed.helpers import API, page_link
 from tests.infobutton.conftest import tag
 

@@ -129,7 +129,7 @@ def test_the_feed_carries_the_review(client, article, reviewer_user):
 
 
 def test_a_spanish_page_gets_spanish_wording(client, article, locales):
-    from tests.test_language_metadata import translate_page
+    from tests.factories import translate as translate_page
 
     spanish = translate_page(article, locales["es"])
     footer = review_footer(client, spanish)

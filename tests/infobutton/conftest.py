@@ -2,11 +2,9 @@
 
 from urllib.parse import urlencode
 
-import pytest
-
 from recurrence_content.coding.systems import ICD10CM, LOINC, RXNORM, SNOMED_CT
 from recurrence_content.models import ClinicalCode
-from tests.feed.conftest import empty_feed_cache, translate  # noqa: F401
+from tests.factories import translate  # noqa: F401  (re-exported for the tests here)
 
 INFOBUTTON = "/recurrence-content/infobutton/"
 OIDS = {
@@ -43,8 +41,3 @@ def tag(page, *codes: tuple[str, str]):
     page.save_revision().publish()
     page.refresh_from_db()
     return page.specific
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return django_capture_on_commit_callbacks

@@ -13,15 +13,7 @@ import uuid
 import pytest
 from django.db import connection
 
-from tests.servers import Gunicorn, RedisServer, database_url
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
+from tests.servers import Gunicorn, database_url
 
 
 @pytest.fixture

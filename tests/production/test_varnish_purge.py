@@ -7,7 +7,7 @@ a VCL that keeps every 200 for an hour and accepts PURGE from localhost.
 
 import pytest
 
-from tests.feed.conftest import translate
+from tests.factories import translate
 from tests.feed.helpers import detail_url
 from tests.production.conftest import get
 from tests.servers import Varnish

@@ -12,7 +12,8 @@ class RecurrenceContentConfig(AppConfig):
 
     def ready(self) -> None:
         # Everything below imports models, so only once the app registry is
-        # ready. Importing checks registers them.
+        # ready (Django's rule for AppConfig.ready). Importing checks
+        # registers them.
         from . import checks  # noqa: F401
         from .cache_invalidation import connect_cache_invalidation
         from .governance.page_features import register_page_features as governance

@@ -1,4 +1,4 @@
-"""System checks: tell a host which translation setting is missing at startup.
+"""System checks (imported by AppConfig.ready()): tell a host which translation setting is missing at startup.
 
 Without these, a missing setting shows up much later as a confusing error in
 the admin or a page served in the wrong language.
@@ -9,6 +9,9 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+
+from .conf import get_setting
+from .translation.serving import MODES
 
 LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
 
@@ -92,8 +95,6 @@ def check_response_cache_position(app_configs: Any = None, **kwargs: Any) -> lis
 def check_incomplete_translations() -> list:
     """Warn that wagtail-localize publishes untranslated pages, and check the
     setting that decides what patients get instead."""
-    from .conf import get_setting
-    from .translation.serving import MODES
 
     messages = []
     if apps.is_installed("wagtail_localize") and getattr(

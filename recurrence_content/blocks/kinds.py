@@ -95,6 +95,7 @@ def kind_of(block: blocks.Block) -> str:
 def _is_image_block(block: blocks.Block) -> bool:
     if not apps.is_installed("wagtail.images"):
         return False
+    # Imported only when installed: a host may leave wagtail.images out.
     from wagtail.images.blocks import ImageBlock
 
     return isinstance(block, ImageBlock)

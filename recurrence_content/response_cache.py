@@ -7,12 +7,14 @@ goes first in MIDDLEWARE (check W005), so it stores each response with every
 header and cookie the other middleware added.
 
 What is stored: a 200 answer to a GET that the app's page or feed view marked
-shareable (``mark_cacheable``, naming the query parameters it understands),
-for a request without a session cookie or an Authorization header, whose query
-string has only those parameters, that sets no cookie and used no CSRF token,
-and is not marked private, no-store or no-cache. Everything else passes
-through untouched, so editors, previews, logged-in readers, private pages and
-made-up query strings (which would fill the cache with copies) never are.
+shareable (``mark_cacheable``, naming the query parameters it understands and
+the values each may take), for a request without a session cookie or an
+Authorization header, whose query string has only those parameters, once each,
+with values in their domain (``shareable_query``), that sets no cookie and
+used no CSRF token, and is not marked private, no-store or no-cache.
+Everything else passes through untouched, so editors, previews, logged-in
+readers, private pages and made-up query strings, names or values (which would
+fill the cache with copies) never are.
 
 Keys carry the cache's version (``cache_version.RESPONSES``), which any
 publication, unpublication, move or deletion of a page, and any change to a
@@ -26,6 +28,7 @@ were no cache (``tolerant_cache``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +39,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import parse_http_date_safe
+from wagtail.coreutils import get_content_languages
 
 from .cache_version import RESPONSES
 from .conf import get_setting
@@ -49,21 +53,41 @@ CACHEABLE = "recurrence_content_cacheable"
 # Cache-Control directives that forbid sharing a response.
 NOT_SHARED = {"private", "no-store", "no-cache"}
 
+# A query parameter's name and whether a value is one worth sharing: in the
+# parameter's domain and written the one way the app writes it.
+QueryParams = Mapping[str, Callable[[str], bool]]
 
-def mark_cacheable(
-    response: HttpResponse, query_params: frozenset[str] = frozenset()
-) -> HttpResponse:
+
+def is_served_language(value: str) -> bool:
+    """A language code of the site (WAGTAIL_CONTENT_LANGUAGES)."""
+    return value in dict(get_content_languages())
+
+
+def shareable_query(query, query_params: QueryParams) -> bool:
+    """Whether a request with ``query`` (its ``request.GET``) may share a
+    response: only names in ``query_params``, each once, each value accepted
+    by its check, so made-up names or values cannot fill a cache."""
+    return all(
+        name in query_params and len(values) == 1 and query_params[name](values[0])
+        for name, values in query.lists()
+    )
+
+
+def mark_cacheable(response: HttpResponse, query_params: QueryParams) -> HttpResponse:
     """Let ``ResponseCacheMiddleware`` share ``response`` among anonymous
-    readers when the request's query string has only ``query_params`` (it
+    readers when the request's query is one ``shareable_query`` accepts (it
     still checks the request and the response's headers)."""
-    setattr(response, CACHEABLE, frozenset(query_params))
+    setattr(response, CACHEABLE, query_params)
     return response
+
+
+PAGE_PARAMS: QueryParams = {UNAVAILABLE_PARAM: is_served_language}
 
 
 def mark_page_cacheable(page, request: HttpRequest, response: HttpResponse):
     """A served page of the app is the same for every anonymous reader of its
     URL until content changes (a page feature: previews never pass here)."""
-    return mark_cacheable(response, frozenset({UNAVAILABLE_PARAM}))
+    return mark_cacheable(response, PAGE_PARAMS)
 
 
 class ResponseCacheMiddleware:
@@ -107,9 +131,9 @@ def _shared_request(request: HttpRequest) -> bool:
 
 def _shareable(request: HttpRequest, response: HttpResponse) -> bool:
     params = getattr(response, CACHEABLE, None)
-    # Only parameters the view understands: any other query string would let
-    # anyone fill the cache with copies of one response.
-    if params is None or not set(request.GET) <= params:
+    # Only parameters and values the view understands: any other query string
+    # would let anyone fill the cache with copies of one response.
+    if params is None or not shareable_query(request.GET, params):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False

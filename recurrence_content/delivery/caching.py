@@ -69,10 +69,14 @@ def cache_key(request, *parts: Any) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def cached_response(request, key: str, build: Callable[[], Built]) -> CachedResponse:
-    """The cached response for ``key``, building and storing it when missing."""
+def cached_response(
+    request, key: str | None, build: Callable[[], Built]
+) -> CachedResponse:
+    """The cached response for ``key``, building and storing it when missing;
+    built and not stored when ``key`` is None (a query not worth a place in
+    the cache, see ``response_cache.shareable_query``)."""
     cache = feed_cache()
-    version = FEED.current(cache)
+    version = FEED.current(cache) if key is not None else None
     response_key = f"{PREFIX}:{version}:{key}"
     entry = cache.get(response_key) if version is not None else None
     if entry is not None:

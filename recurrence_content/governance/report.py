@@ -17,11 +17,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..admin_reports import PERMISSIONS, ReportMenuItem, may_see_reports
+from ..admin_reports import ArticleReportView, ReportMenuItem, may_see_reports
 from ..admin_reports import report_urls as shared_report_urls
 from ..page_model import page_model
 from .findings import Kind, Thresholds, check_article
@@ -108,7 +107,7 @@ class ReviewReportFilterSet(WagtailFilterSet):
         )
 
 
-class ReviewReportView(ReportView):
+class ReviewReportView(ArticleReportView):
     """Article × language: review status, next review, reading grade, links."""
 
     page_title = _("Patient information review")
@@ -116,9 +115,6 @@ class ReviewReportView(ReportView):
     filterset_class = ReviewReportFilterSet
     index_url_name = URL_NAME
     index_results_url_name = RESULTS_URL_NAME
-    permission_policy = PagePermissionPolicy()
-    any_permission_required = PERMISSIONS
-    model = Page
     columns = [
         TitleColumn("title", label=_("Article"), url_name="wagtailadmin_pages:edit"),
         Column("rc_language", label=_("Language")),

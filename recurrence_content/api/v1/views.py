@@ -7,13 +7,18 @@ from uuid import UUID
 
 from django.http import HttpResponse
 from ninja import Query, Router
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 
 from ...conf import get_setting
 from ...delivery import visibility
 from ...delivery.caching import Built, cache_key, cached_response
 from ...delivery.http import JSON, ValidationErrors, add_cors_headers, json_response
-from ...response_cache import mark_cacheable
+from ...response_cache import (
+    QueryParams,
+    is_served_language,
+    mark_cacheable,
+    shareable_query,
+)
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import queries
@@ -32,12 +37,47 @@ INCLUDE_INCOMPLETE = Query(
 NOT_MODIFIED = {304: None}
 # Upper bound on offset so no database sees an OFFSET it cannot store.
 MAX_OFFSET = 1_000_000
-# The query parameters of each endpoint: ResponseCacheMiddleware shares a
-# response only when the request has no others.
-LIST_PARAMS = frozenset(
-    {"locale", "modified_since", "q", "limit", "offset", "include_incomplete", "code"}
-)
-DETAIL_PARAMS = frozenset({"locale", "include_incomplete"})
+
+
+def _canonical_int(value: str) -> bool:
+    # "20", not "020" or "+20": one cache entry per number.
+    return value.isdigit() and value == str(int(value))
+
+
+def _canonical_bool(value: str) -> bool:
+    return value in ("true", "false")
+
+
+def _canonical_code(value: str) -> bool:
+    # Only as the Clinical codes panel stores it: other spellings of the same
+    # code, and codes that cannot exist, are answered but not stored.
+    try:
+        system, code = queries.parse_code(value)
+    except ValidationError:
+        return False
+    return bool(code) and value == f"{system}|{code}"
+
+
+# The query parameters whose responses are cached, with the values that are
+# (the domain of each, written one way). Both caches store nothing else: a
+# free-text search (q) or an incremental sync (modified_since) differs with
+# every caller, so caching them would only push real pages out.
+LIST_PARAMS: QueryParams = {
+    "locale": is_served_language,
+    "limit": _canonical_int,
+    "offset": _canonical_int,
+    "include_incomplete": _canonical_bool,
+    "code": _canonical_code,
+}
+DETAIL_PARAMS: QueryParams = {
+    "locale": is_served_language,
+    "include_incomplete": _canonical_bool,
+}
+
+
+def _key(request, params: QueryParams) -> str | None:
+    """The feed cache's key for this request, or None to build it uncached."""
+    return cache_key(request) if shareable_query(request.GET, params) else None
 
 
 router = Router(tags=["articles"])
@@ -130,7 +170,7 @@ def article_list(
         return Built(data, last_published(pages), _languages(pages, locale))
 
     response = json_response(
-        request, cached_response(request, cache_key(request), build)
+        request, cached_response(request, _key(request, LIST_PARAMS), build)
     )
     return mark_cacheable(response, LIST_PARAMS)
 
@@ -175,7 +215,7 @@ def article_detail(
 
     try:
         response = json_response(
-            request, cached_response(request, cache_key(request), build)
+            request, cached_response(request, _key(request, DETAIL_PARAMS), build)
         )
     except NotServed as refusal:
         return refusal.response

@@ -17,6 +17,11 @@ DEFAULTS: dict[str, Any] = {
     # Page types (as "app_label.ModelName") a PatientInfoPage may be created
     # under. None means under any page.
     "PARENT_PAGE_TYPES": None,
+    # --- Loading content files (docs/loading.md) ---
+    # Changes to the limits a content file must keep to, e.g.
+    # {"file_bytes": 5_000_000}; keys: file_bytes, blocks, field_characters,
+    # list_items (defaults in loading/limits.py).
+    "CONTENT_LIMITS": {},
     # --- The content feed (docs/feed.md) ---
     # Cache-Control header of every feed response.
     "FEED_CACHE_CONTROL": "public, max-age=300",

@@ -12,6 +12,7 @@ from collections import Counter
 
 import django_filters
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -107,6 +108,20 @@ class ReviewReportFilterSet(WagtailFilterSet):
         )
 
 
+class DueDateColumn(Column):
+    """A date still to come or already past, shown as a date (Wagtail's
+    DateColumn says "Just now" for any future date), marked overdue once it
+    has passed."""
+
+    cell_template_name = "recurrence_content/admin/due_date_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        due = context["raw_value"]
+        context["overdue"] = bool(due) and due < timezone.localdate()
+        return context
+
+
 class ReviewReportView(ArticleReportView):
     """Article × language: review status, next review, reading grade, links."""
 
@@ -121,7 +136,7 @@ class ReviewReportView(ArticleReportView):
         Column("rc_condition", label=_("Condition")),
         Column("rc_review", label=_("Review")),
         DateColumn("rc_last_reviewed", label=_("Last reviewed")),
-        DateColumn("rc_next_review_due", label=_("Next review due")),
+        DueDateColumn("rc_next_review_due", label=_("Next review due")),
         Column("rc_grade", label=_("Reading grade")),
         Column("rc_findings", label=_("Needs attention")),
     ]

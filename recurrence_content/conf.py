@@ -51,6 +51,9 @@ DEFAULTS: dict[str, Any] = {
     # An article with at least this many sections (level-2 headings) opens
     # with an "On this page" list of links to them; None never shows it.
     "CONTENTS_MIN_SECTIONS": 4,
+    # Articles an index page lists at a time; the rest are on its next pages
+    # (?page=2, ...), linked with rel="next" and rel="prev".
+    "INDEX_PAGE_SIZE": 20,
     # --- The response cache (recurrence_content.response_cache) ---
     # Django cache (a key of CACHES) holding whole article, index and feed
     # responses for anonymous readers. Use a shared one (e.g. Redis) when the

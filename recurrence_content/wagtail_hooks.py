@@ -143,3 +143,20 @@ def register_update_log_actions(actions) -> None:
     actions.register_action(MERGE_ACTION)(MergeFormatter)
     actions.register_action(RESOLVE_ACTION)(ResolveConflictFormatter)
     actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
+
+
+@hooks.register("register_admin_urls")
+def register_updates_urls() -> list:
+    """The "Content updates" report and the conflict panel's actions."""
+    from .updates.report import report_urls
+    from .updates.views import admin_urls
+
+    return report_urls() + admin_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_updates_report_menu_item():
+    """The "Content updates" report in Wagtail's Reports menu."""
+    from .updates.report import report_menu_item
+
+    return report_menu_item()

@@ -22,9 +22,11 @@ class RecurrenceContentConfig(AppConfig):
         from .response_cache import mark_page_cacheable
         from .translation.page_features import register_page_features as translation
         from .translation.signals import connect_status_invalidation
+        from .updates.page_features import register_page_features as updates
 
         governance()
         translation()
+        updates()
         register("response", "response_cache", mark_page_cacheable)
         register("response", "index_pages_cache", mark_index_pages_cacheable)
         connect_cache_invalidation()

@@ -238,6 +238,13 @@ def _by_id(items: Sequence[dict]) -> dict[str, dict]:
     return found
 
 
+def version_of(content: dict[str, Any], name: str, block_id: str = "") -> Any:
+    """The field ``name``, or the body block ``block_id`` (None if absent)."""
+    if not block_id:
+        return content.get(name)
+    return next((b for b in content.get(BODY, []) if b["id"] == block_id), None)
+
+
 def take_upstream(content: dict[str, Any], change: Change, order: Sequence[str]):
     """``content`` with ``change``'s upstream version in place of ours.
 

@@ -192,7 +192,10 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         ),
         classname="collapsible",
     )
-    content_panels = Page.content_panels + [
+    content_panels = [
+        # Open conflicts with a new version first, where an editor sees them.
+        FeaturePanel("merge_conflicts"),
+        *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("condition_name"),
         FieldPanel("body"),

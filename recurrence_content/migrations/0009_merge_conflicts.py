@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         swapper.dependency('wagtailcore', 'Page'),
-        ('recurrence_content', '0007_reading_level_review_task'),
+        ('recurrence_content', '0008_web_address_block'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 

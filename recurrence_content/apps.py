@@ -17,7 +17,10 @@ class RecurrenceContentConfig(AppConfig):
         from . import checks  # noqa: F401
         from .cache_invalidation import connect_cache_invalidation
         from .governance.page_features import register_page_features as governance
-        from .index_cache import mark_index_pages_cacheable
+        from .index_cache import (
+            mark_index_pages_cacheable,
+            serve_index_pages_from_cache,
+        )
         from .models.features import register
         from .response_cache import mark_page_cacheable
         from .translation.page_features import register_page_features as translation
@@ -29,5 +32,6 @@ class RecurrenceContentConfig(AppConfig):
         updates()
         register("response", "response_cache", mark_page_cacheable)
         register("response", "index_pages_cache", mark_index_pages_cacheable)
+        serve_index_pages_from_cache()
         connect_cache_invalidation()
         connect_status_invalidation()

@@ -28,9 +28,9 @@ DEFAULTS: dict[str, Any] = {
     # Django cache (a key of CACHES) that holds built feed responses. Use a
     # shared one (e.g. Redis) when the site runs on several servers.
     "FEED_CACHE_ALIAS": "default",
-    # Seconds a built response stays cached. Publishing or unpublishing any
-    # page empties the feed's cache at once, so this only bounds staleness
-    # from changes that send no signal.
+    # Seconds a built response stays cached. Publishing or unpublishing an
+    # article retires the answers that show it at once, so this only bounds
+    # staleness from changes that send no signal.
     "FEED_CACHE_TIMEOUT": 600,
     # Largest `limit` a client may ask for in one page of the article list.
     "FEED_MAX_LIMIT": 100,
@@ -60,10 +60,16 @@ DEFAULTS: dict[str, Any] = {
     # site runs on several servers.
     "RESPONSE_CACHE_ALIAS": "default",
     # Seconds a response stays cached; 0 turns the response cache off.
-    # Publishing, unpublishing, moving or deleting any page empties it at
-    # once, so this only bounds staleness from changes that send no signal
-    # (e.g. a snippet the host's base template shows).
+    # Publishing, unpublishing, moving or deleting an article retires what
+    # shows it at once (docs/deploy.md), so this only bounds staleness from
+    # changes that send no signal (e.g. a snippet the host's base template
+    # shows that CACHE_INVALIDATING_MODELS does not name).
     "RESPONSE_CACHE_TIMEOUT": 600,
+    # Models ("app_label.ModelName") that every cached page, feed answer and
+    # part may show, so that saving or deleting one retires them all: a
+    # host's site-wide menu or footer snippet, say. Sites, locales and view
+    # restrictions always do.
+    "CACHE_INVALIDATING_MODELS": ["recurrence_content.ReviewSettings"],
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

@@ -10,6 +10,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from wagtail.models import Site
 
+from ..cache_tags import ancestor_tags, list_tag
 from ..coding import SYSTEMS
 from ..delivery import visibility
 from ..delivery.caching import Built, cache_key, cached_response
@@ -127,7 +128,10 @@ def infobutton(
         )
         # Last-Modified: the newest publication among the answers.
         updated = max((e.updated for e in entries if e.updated), default=None)
-        return Built(data, updated, None)
+        # An article of any language may answer for the code (a language
+        # without a translation gets the source's).
+        tags = {list_tag(None): None, **ancestor_tags(entries)}
+        return Built(data, updated, None, tags)
 
     cached = cached_response(request, cache_key(request, "infobutton"), build)
     if query.response_type == params.JSON:

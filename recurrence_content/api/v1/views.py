@@ -9,14 +9,17 @@ from django.http import HttpResponse
 from ninja import Query, Router
 from ninja.errors import HttpError, ValidationError
 
+from ...cache_tags import ancestor_tags, list_tag, page_tag, status_tag
 from ...conf import get_setting
 from ...delivery import visibility
 from ...delivery.caching import Built, cache_key, cached_response
 from ...delivery.http import JSON, ValidationErrors, add_cors_headers, json_response
 from ...response_cache import (
     QueryParams,
+    answers,
     is_served_language,
     mark_cacheable,
+    serve_from_cache,
     shareable_query,
 )
 from ...translation.filtering import complete_only
@@ -78,6 +81,9 @@ DETAIL_PARAMS: QueryParams = {
 def _key(request, params: QueryParams) -> str | None:
     """The feed cache's key for this request, or None to build it uncached."""
     return cache_key(request) if shareable_query(request.GET, params) else None
+
+
+serve_from_cache("recurrence_content_api", {**LIST_PARAMS, **DETAIL_PARAMS})
 
 
 router = Router(tags=["articles"])
@@ -167,12 +173,17 @@ def article_list(
             else None,
             "results": summaries(request, pages, with_status=include_incomplete),
         }
-        return Built(data, last_published(pages), _languages(pages, locale))
+        # Any article of the language (or of any, unfiltered) may join or
+        # leave the list; the ancestors' slugs are in its articles' URLs.
+        code = language.language_code if language is not None else None
+        tags = {list_tag(code): None, **ancestor_tags(pages)}
+        if include_incomplete:
+            tags.update({status_tag(page.translation_key): None for page in pages})
+        return Built(data, last_published(pages), _languages(pages, locale), tags)
 
-    response = json_response(
-        request, cached_response(request, _key(request, LIST_PARAMS), build)
-    )
-    return mark_cacheable(response, LIST_PARAMS)
+    keep = not answers(request, LIST_PARAMS)
+    cached = cached_response(request, _key(request, LIST_PARAMS), build, keep)
+    return mark_cacheable(json_response(request, cached), LIST_PARAMS, cached.tags)
 
 
 @router.get(
@@ -195,9 +206,9 @@ def article_detail(
 ):
     """An article with its blocks; 404 unless it is live and public here."""
 
-    # The key is the request alone (host, path, query): the cache's version
-    # moves whenever a page is published, unpublished, moved or deleted, so a
-    # cached article costs no query. Refusals are built anew each time.
+    # The key is the request alone (host, path, query), valid while the
+    # article (in any language) and its ancestors are unchanged: a cached
+    # article costs no query. Refusals are built anew each time.
     def build() -> Built:
         language = queries.parse_locale(locale) or visibility.default_locale()
         articles = visibility.visible_articles(request)
@@ -211,15 +222,17 @@ def article_detail(
         data, published = article_payload(
             request, specific, articles, with_status=include_incomplete
         )
-        return Built(data, published, page.locale.language_code)
+        tags = {page_tag(translation_key): None, **ancestor_tags([page])}
+        if include_incomplete:
+            tags[status_tag(translation_key)] = None
+        return Built(data, published, page.locale.language_code, tags)
 
+    keep = not answers(request, DETAIL_PARAMS)
     try:
-        response = json_response(
-            request, cached_response(request, _key(request, DETAIL_PARAMS), build)
-        )
+        cached = cached_response(request, _key(request, DETAIL_PARAMS), build, keep)
     except NotServed as refusal:
         return refusal.response
-    return mark_cacheable(response, DETAIL_PARAMS)
+    return mark_cacheable(json_response(request, cached), DETAIL_PARAMS, cached.tags)
 
 
 class NotServed(Exception):

@@ -244,6 +244,12 @@ def openapi_part() -> OpenAPIPart:
         "description": "`text/html` and exactly one match: the article's page.",
         "headers": {"Location": {"schema": {"type": "string", "format": "uri"}}},
     }
+    responses[400]["description"] = (
+        "A parameter to fix, named in `loc`: a missing code or code system, a "
+        "code system that is not an OID, an unknown response type or language "
+        "code, a bad callback, `application/javascript` without `callback`, "
+        "or a parameter sent twice with different values."
+    )
     path["post"] = _form_operation(get)
     return OpenAPIPart(
         paths=schema["paths"],

@@ -24,7 +24,7 @@ def tagged(host_page, locales):
         summary="Some cancers can come back or recur after treatment.",
     )
     article = tag(article, ("icd10cm", "Z85"))
-    spanish = translate(article, locales["es"], title="¿El cáncer siempre regresa?")
+    spanish = translate(article, locales["es"], title="¿El cáncer siempre vuelve?")
     return article, spanish
 
 
@@ -124,7 +124,7 @@ def test_spanish_request_gets_the_spanish_translation(live_server, tagged):
     assert feed.get(XML_LANG) == "es"
     [entry] = feed.findall(f"{ATOM}entry")
     assert entry.get(XML_LANG) == "es"
-    assert entry.findtext(f"{ATOM}title") == "¿El cáncer siempre regresa?"
+    assert entry.findtext(f"{ATOM}title") == "¿El cáncer siempre vuelve?"
     assert entry.find(f"{ATOM}link").get("href") == spanish.get_full_url()
 
 

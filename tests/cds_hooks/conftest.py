@@ -189,7 +189,8 @@ def jwks_server(ehr_keys):
     server.requests = 0
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    server.url = f"http://127.0.0.1:{server.server_port}/jwks.json"
+    # A URL of its own: the site keeps each URL's keys for a while.
+    server.url = f"http://127.0.0.1:{server.server_port}/{uuid.uuid4()}/jwks.json"
     yield server
     server.shutdown()
     server.server_close()

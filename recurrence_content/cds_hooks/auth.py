@@ -7,6 +7,7 @@ PyJWT does the verification; this module chooses the key and the rules.
 
 from __future__ import annotations
 
+import logging
 import time
 
 import jwt
@@ -15,6 +16,8 @@ from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
 from ..conf import get_setting
+
+logger = logging.getLogger("recurrence_content.cds_hooks")
 
 # The spec forbids "none" and symmetric (HMAC) algorithms.
 ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"] + [
@@ -104,7 +107,14 @@ def _refuse_replay(claims: dict) -> None:
     """Each token once (its ``jti``), until it expires."""
     lifetime = max(int(claims["exp"] - time.time()) + LEEWAY, 1)
     key = f"recurrence_content:cds_hooks:jti:{claims['iss']}:{claims['jti']}"
-    if not caches["default"].add(key, True, timeout=lifetime):
+    try:
+        fresh = caches["default"].add(key, True, timeout=lifetime)
+    except Exception as error:
+        # A cache outage must not turn the EHR away: the signature, audience
+        # and expiry were checked; only the replay check is skipped.
+        logger.warning("CDS Hooks: jti not checked, the cache failed: %s", error)
+        return
+    if not fresh:
         raise Refused("The token was used before; sign a new one for each request.")
 
 

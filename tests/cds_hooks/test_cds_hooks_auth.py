@@ -166,3 +166,20 @@ def test_verification_off_answers_anyone_and_check_warns_loudly(client, settings
 
 def test_a_configured_key_passes_the_check(ehr):
     assert [m for m in run_checks() if m.id.startswith("recurrence_content_cds")] == []
+
+
+def test_a_cache_outage_skips_only_the_replay_check(ehr, client, settings, caplog):
+    # The default cache is a Redis server that is down (nothing listens).
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:8123/0",
+            "OPTIONS": {"socket_connect_timeout": 0.25},
+        }
+    }
+
+    assert ehr.discover(client).status_code == 200
+    assert "jti not checked, the cache failed" in caplog.text
+    # The signature is still checked.
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    refused(ehr.discover(client, key=stranger), "Signature verification failed")

@@ -43,12 +43,17 @@ class CdsHookRequest(_Open):
     discovery document's templates ask for (a value is null when the EHR has
     no data for it)."""
 
-    hook: str = Field(min_length=1)
+    hook: Literal["patient-view"]
     hookInstance: str = Field(min_length=1)
     fhirServer: str | None = None
     fhirAuthorization: dict[str, Any] | None = None
     context: CdsPatientViewContext
-    prefetch: dict[str, Any] | None = None
+    prefetch: dict[str, Any] | None = Field(
+        None,
+        description="`patient`: a FHIR R4 Patient; `conditions`: a FHIR R4 "
+        "searchset Bundle of the patient's Conditions (without it: 412). A "
+        "value is null when the EHR has no data for it.",
+    )
 
 
 class CdsSource(Schema):

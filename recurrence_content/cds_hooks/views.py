@@ -97,8 +97,6 @@ def patient_education(request, call: CdsHookRequest):
     """A card per matching live, public article (at most
     RECURRENCE_CONTENT_CDS_HOOKS_MAX_CARDS); `{"cards": []}` when none
     matches. 412 when the conditions were not prefetched."""
-    if call.hook != HOOK:
-        raise HttpError(400, f"hook: this service answers {HOOK!r}, not {call.hook!r}.")
     try:
         view = read_prefetch(call.context.patientId, call.prefetch)
     except BadPrefetch as error:

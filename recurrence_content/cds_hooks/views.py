@@ -34,6 +34,7 @@ api = NinjaAPI(
 
 
 def problem(status: int, message: str) -> JsonResponse:
+    """An error as ``{"detail": "<what to fix>"}``."""
     return JsonResponse({"detail": message}, status=status)
 
 

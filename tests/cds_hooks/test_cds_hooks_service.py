@@ -81,7 +81,10 @@ def test_the_specs_example_with_a_matching_condition_gets_a_card(
 def test_the_specs_example_as_published_has_no_conditions_to_match(ehr, client):
     # The spec's own body prefetches only "patientToGreet": the conditions
     # this service asked for are missing, which the spec answers with 412.
-    response = ehr.call(client, SPEC_EXAMPLE | {"prefetch": {"patientToGreet": {}}})
+    patient = SPEC_EXAMPLE["prefetch"]["patient"]
+    response = ehr.call(
+        client, SPEC_EXAMPLE | {"prefetch": {"patientToGreet": patient}}
+    )
 
     assert response.status_code == 412
     assert "prefetch.conditions" in response.json()["detail"]

@@ -56,6 +56,7 @@ def test_discovery_lists_the_patient_view_service(ehr, client):
     }
 
 
+@pytest.mark.basepage
 def test_the_specs_example_with_a_matching_condition_gets_a_card(
     ehr, client, host_page
 ):
@@ -90,6 +91,7 @@ def test_the_specs_example_as_published_has_no_conditions_to_match(ehr, client):
     assert "prefetch.conditions" in response.json()["detail"]
 
 
+@pytest.mark.basepage
 def test_icd10cm_matches_the_category_and_snomed_exactly(ehr, client, host_page):
     tag(make_article(host_page, title="History of cancer", body=[]), ("icd10cm", "Z85"))
     tag(
@@ -213,6 +215,7 @@ def test_a_language_the_site_lacks_gets_the_default(ehr, client, host_page):
     assert card["links"][0]["url"] == article.get_full_url()
 
 
+@pytest.mark.basepage
 def test_only_live_public_pages(ehr, client, host_page):
     draft = make_article(host_page, title="Draft", body=[], publish=False)
     ClinicalCode.objects.create(page=draft, system=ICD10CM_SYSTEM.uri, code="Z08")

@@ -47,6 +47,19 @@ DEFAULTS: dict[str, Any] = {
     # --- The Infobutton endpoint for EHRs (docs/ehr.md) ---
     # Most entries one response gives (MedlinePlus Connect gives 3).
     "INFOBUTTON_MAX_RESULTS": 3,
+    # --- The CDS Hooks service for EHRs (docs/ehr.md) ---
+    # Most cards one patient-view response gives.
+    "CDS_HOOKS_MAX_CARDS": 3,
+    # Verify the JWT an EHR signs every CDS Hooks request with. Turn off only
+    # to try the service locally: `manage.py check` then warns loudly.
+    "CDS_HOOKS_VERIFY_JWT": True,
+    # Where the EHR publishes its public keys (a JWK Set URL), or the JWK Set
+    # itself (a dict, {"keys": [...]}) when the EHR gives it out of band.
+    "CDS_HOOKS_JWKS_URL": "",
+    "CDS_HOOKS_JWKS": None,
+    # The `iss` of the EHR's tokens; empty accepts any issuer whose token a
+    # configured key signed.
+    "CDS_HOOKS_ISSUERS": [],
     # --- Reading (the article page) ---
     # An article with at least this many sections (level-2 headings) opens
     # with an "On this page" list of links to them; None never shows it.

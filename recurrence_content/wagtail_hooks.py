@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from .governance.recording import RECORD_REVIEW_ACTION
+from .translation.holding import HELD_ACTION, TranslationHeldFormatter
 
 # --- Clinical governance (docs/governance.md) ---
 
@@ -28,6 +29,12 @@ class ReviewRecordedFormatter(LogFormatter):
 def register_review_log_actions(actions) -> None:
     """Register the audit-log action of a recorded review."""
     actions.register_action(RECORD_REVIEW_ACTION)(ReviewRecordedFormatter)
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions) -> None:
+    """Register the audit-log action of a translation kept as a draft."""
+    actions.register_action(HELD_ACTION)(TranslationHeldFormatter)
 
 
 @hooks.register("register_page_action_menu_item")

@@ -37,6 +37,20 @@ def register_translation_log_actions(actions) -> None:
     actions.register_action(HELD_ACTION)(TranslationHeldFormatter)
 
 
+# Before wagtail-localize's own URLs (order 0), so its sync form answers here.
+@hooks.register("register_admin_urls", order=-1)
+def register_sync_urls() -> list:
+    """wagtail-localize's sync form, saying which translations were kept as drafts."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_localize"):
+        return []
+    # Imports wagtail-localize's views, so only when it is installed.
+    from .translation.sync import sync_urls
+
+    return sync_urls()
+
+
 @hooks.register("register_page_action_menu_item")
 def register_record_review_menu_item():
     """“Record clinical review” in an article's action menu."""

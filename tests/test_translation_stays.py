@@ -275,3 +275,35 @@ def test_an_article_page_costs_the_same_queries_as_before(
     with django_assert_max_num_queries(12):
         response = client.get(english.url)
     assert switcher_languages(soup_of(response)) == ["en", "es"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sync_form_says_which_translation_was_kept_as_a_draft(
+    admin_client, client, english, spanish
+):
+    # Committed for real, so wagtail-localize publishes within the request,
+    # as on a site.
+    before = article_text(client, spanish)
+    english.body.append(("paragraph", RichText(f"<p>{NEW_PARAGRAPH}</p>")))
+    english.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+
+    response = admin_client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        {"publish_translations": "on"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    warnings = [
+        " ".join(message.get_text().split())
+        for message in BeautifulSoup(response.content, "html.parser").select(
+            ".messages .warning"
+        )
+    ]
+    assert warnings == [
+        f"“{spanish.title}” (Spanish) was kept as a draft: readers keep the "
+        "published translation until these strings are translated: "
+        f"“{NEW_PARAGRAPH}”"
+    ]
+    assert article_text(client, spanish) == before

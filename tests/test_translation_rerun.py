@@ -130,6 +130,16 @@ def test_a_changed_source_still_applies_as_a_draft(client, english):
     draft = visible_text(str(spanish.get_latest_revision_as_object().body))
     assert "Can my cancer come back?" in draft
 
+    # Applied again (the next upgrade, nothing new): nothing is written, and
+    # the output says again what the draft waits for.
+    before = history()
+    with CaptureQueriesContext(connection) as queries:
+        [third] = apply_shipped_translations(english, ["es"], publish=True)
+    assert writes(queries) == []
+    assert history() == before
+    assert third.unchanged and third.held == ["Can my cancer come back?"]
+    assert "kept as a draft, not published" in third.summary()
+
 
 def test_a_translators_edit_waiting_in_the_editor_is_saved_not_lost(client, english):
     [first] = apply_shipped_translations(english, ["es"], publish=True)

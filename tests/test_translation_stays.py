@@ -228,6 +228,8 @@ def test_the_loader_with_publish_after_an_upgrade_keeps_the_spanish_page(
     english.refresh_from_db()
     assert NEW_PARAGRAPH in visible_text(str(english.specific.body))
     assert_spanish_still_served(client, english, spanish, before)
+    draft = Page.objects.get(pk=spanish.pk).get_latest_revision_as_object()
+    assert NEW_PARAGRAPH in visible_text(str(draft.body))
 
 
 def test_a_new_condition_name_keeps_the_infobutton_in_spanish(
@@ -242,6 +244,9 @@ def test_a_new_condition_name_keeps_the_infobutton_in_spanish(
     [result] = apply_shipped_translations(english, ["es"], publish=True)
 
     assert result.held == ["Cancer recurrence"]
+    assert "(“Cancer recurrence”)" in result.summary()
+    draft = Page.objects.get(pk=spanish.pk).get_latest_revision_as_object()
+    assert draft.condition_name == "Cancer recurrence"
     assert_spanish_still_served(client, english, spanish, before)
     url = infobutton_url("Z85", **{"informationRecipient.languageCode.c": "es"})
     response = client.get(url + "&knowledgeResponseType=application/json")

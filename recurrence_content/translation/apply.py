@@ -247,8 +247,14 @@ def _is_up_to_date(
     """
     if target.alias_of_id:
         return False  # saving converts the alias into a page of its own
-    if publish and (not target.live or target.has_unpublished_changes):
+    if publish and not target.live:
         return False
+    if publish and target.has_unpublished_changes:
+        # A draft kept back from publication (``holding``) is as far as
+        # publishing this source can go; any other draft is published.
+        latest = target.get_latest_revision()
+        if latest is None or held_for(latest) is None:
+            return False
     last = (
         TranslationLog.objects.filter(source=source, locale=locale)
         .order_by("-pk")
@@ -375,7 +381,10 @@ def _apply(
         and _is_up_to_date(source, locale, target, publish=publish)
     )
     if unchanged:
-        pass  # the page already holds this translation: write nothing
+        # The page already holds this translation: write nothing (a draft
+        # kept back earlier stays so, and says so again).
+        if target.has_unpublished_changes:
+            held = held_for(target.get_latest_revision()) or []
     elif target is not None and target.live and not publish:
         if target.alias_of_id:
             raise TranslationApplyError(

@@ -29,7 +29,7 @@ def mark_index_pages_cacheable(page, request: HttpRequest, response: HttpRespons
     feature, after the response cache's own)."""
     params = getattr(response, CACHEABLE, None)
     if params is not None and isinstance(page, PatientInfoIndexPageMixin):
-        tags = getattr(response, TAGS, {})
+        tags = getattr(response, TAGS)
         mark_cacheable(response, {**params, PAGE_PARAM: is_page_number}, tags)
     return response
 

@@ -60,6 +60,8 @@ NOT_SHARED = {"private", "no-store", "no-cache"}
 # A query parameter's name and whether a value is one worth sharing: in the
 # parameter's domain and written the one way the app writes it.
 QueryParams = Mapping[str, Callable[[str], bool]]
+# What a stored response shows (``cache_tags``): {tag: version or None}.
+Tags = dict[str, str | None]
 
 
 def is_served_language(value: str) -> bool:
@@ -92,21 +94,28 @@ def serve_from_cache(name: str, query_params: QueryParams) -> None:
 def mark_cacheable(
     response: HttpResponse,
     query_params: QueryParams,
-    tags: dict[str, str | None] | None = None,
+    tags: Tags | Callable[[], Tags] | None = None,
 ) -> HttpResponse:
     """Let ``ResponseCacheMiddleware`` share ``response`` among anonymous
     readers when the request's query is one ``shareable_query`` accepts (it
     still checks the request and the response's headers), until one of
-    ``tags`` (``cache_tags``) moves."""
+    ``tags`` (``cache_tags``) moves. ``tags`` may be a function: it is then
+    called only when the response is stored, so a reader the cache never
+    serves pays no query for them."""
     setattr(response, CACHEABLE, query_params)
-    setattr(response, TAGS, {cache_tags.EVERYTHING: None, **(tags or {})})
+    setattr(response, TAGS, tags if callable(tags) else (lambda: tags or {}))
     return response
+
+
+def response_tags(response: HttpResponse) -> Tags:
+    """The tags ``mark_cacheable`` gave ``response`` (worked out now)."""
+    return {cache_tags.EVERYTHING: None, **getattr(response, TAGS)()}
 
 
 def mark_page_cacheable(page, request: HttpRequest, response: HttpResponse):
     """A served page of the app is the same for every anonymous reader of its
     URL until what it shows changes (a page feature: previews never pass here)."""
-    return mark_cacheable(response, PAGE_PARAMS, cache_tags.page_tags(page))
+    return mark_cacheable(response, PAGE_PARAMS, lambda: cache_tags.page_tags(page))
 
 
 def answers(request: HttpRequest, query_params: QueryParams) -> bool:
@@ -139,7 +148,7 @@ class ResponseCacheMiddleware:
         if request.method == "GET" and _shareable(request, response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            store.put(response, getattr(response, TAGS), timeout)
+            store.put(response, response_tags(response), timeout)
             return _answer(request, response)
         return response
 

@@ -6,6 +6,7 @@ from wagtail.log_actions import LogFormatter
 
 from .governance.recording import RECORD_REVIEW_ACTION
 from .loading.updates import MERGE_ACTION, RESOLVE_ACTION, WITHDRAW_ACTION
+from .translation.holding import HELD_ACTION, TranslationHeldFormatter
 
 # --- Clinical governance (docs/governance.md) ---
 
@@ -29,6 +30,26 @@ class ReviewRecordedFormatter(LogFormatter):
 def register_review_log_actions(actions) -> None:
     """Register the audit-log action of a recorded review."""
     actions.register_action(RECORD_REVIEW_ACTION)(ReviewRecordedFormatter)
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions) -> None:
+    """Register the audit-log action of a translation kept as a draft."""
+    actions.register_action(HELD_ACTION)(TranslationHeldFormatter)
+
+
+# Before wagtail-localize's own URLs (order 0), so its sync form answers here.
+@hooks.register("register_admin_urls", order=-1)
+def register_sync_urls() -> list:
+    """wagtail-localize's sync form, saying which translations were kept as drafts."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_localize"):
+        return []
+    # Imports wagtail-localize's views, so only when it is installed.
+    from .translation.sync import sync_urls
+
+    return sync_urls()
 
 
 @hooks.register("register_page_action_menu_item")

@@ -44,6 +44,9 @@ def article_text(client, page) -> str:
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one("article")["lang"] == page.locale.language_code
+    # Less the notice that the English has been updated since (translation.md).
+    for notice in soup.select(".rc-source-updated-notice"):
+        notice.decompose()
     return visible_text(str(soup.select_one("article")))
 
 

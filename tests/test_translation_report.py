@@ -6,6 +6,7 @@ import io
 from urllib.parse import urlencode
 
 import openpyxl
+import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -17,8 +18,20 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from recurrence_content.translation.apply import apply_po
 from recurrence_content.translation.report import URL_NAME
 from tests.localize_helpers import submit_translation, translate_strings
+from tests.translation_helpers import fill_po
+
+
+def export(page, locale) -> polib.POFile:
+    """The page's strings as wagtail-localize exports them, to fill in."""
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    return translation.export_po()
+
 
 FORM_ENCODED = "application/x-www-form-urlencoded"
 User = get_user_model()
@@ -53,10 +66,17 @@ def test_the_report_lists_each_translation_with_its_status(
     rows = report_rows(admin_client)
 
     assert set(rows) == {"French", "Spanish"}
-    assert rows["French"]["Status"] == "Not started"
+    assert rows["French"]["Readers get"] == "Not started"
     assert rows["French"]["Progress"] == f"0 of {translated}"
-    assert rows["Spanish"]["Status"] == "Partial"
+    assert (
+        rows["French"]["Newest version"]
+        == f"Untranslated: {translated} of {translated}"
+    )
+    assert rows["Spanish"]["Readers get"] == "Partial"
     assert rows["Spanish"]["Progress"] == f"3 of {translated}"
+    assert rows["Spanish"]["Newest version"] == (
+        f"Untranslated: {translated - 3} of {translated}"
+    )
     assert rows["Spanish"]["Article"] == article.title
 
 
@@ -72,7 +92,11 @@ def test_the_report_exports_csv_and_xlsx(admin_client, article, translated):
     rows = list(csv.DictReader(io.StringIO(content)))
     spanish = next(row for row in rows if row["Language"] == "Spanish")
     assert spanish["Article"] == article.title
-    assert (spanish["Status"], spanish["Strings translated"], spanish["Strings"]) == (
+    assert (
+        spanish["Readers get"],
+        spanish["Strings translated"],
+        spanish["Strings"],
+    ) == (
         "Partial",
         "3",
         str(translated),
@@ -82,7 +106,7 @@ def test_the_report_exports_csv_and_xlsx(admin_client, article, translated):
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     values = list(sheet.active.values)
-    assert values[0][:4] == ("Article", "Translation", "Language", "Status")
+    assert values[0][:4] == ("Article", "Translation", "Language", "Readers get")
     assert {row[2]: row[3] for row in values[1:]} == {
         "French": "Not started",
         "Spanish": "Partial",
@@ -111,7 +135,7 @@ def translator_edits_title(admin_client, page, locale, value: str) -> None:
     assert response.status_code == 302
 
 
-def test_the_report_shows_an_outdated_translation_until_synced(
+def test_the_report_shows_what_readers_get_and_what_the_newest_version_lacks(
     admin_client, client, article, locales, on_commit
 ):
     translate_strings(article, locales["es"], on_commit)
@@ -121,19 +145,23 @@ def test_the_report_shows_an_outdated_translation_until_synced(
         )
     spanish = article.get_translation(locales["es"]).specific
     assert spanish.title == "¿El cáncer siempre vuelve?"
-    assert report_rows(admin_client)["Spanish"]["Status"] == "Complete"
+    row = report_rows(admin_client)["Spanish"]
+    assert (row["Readers get"], row["Newest version"]) == ("Complete", "Complete")
 
     # The English editor changes one sentence: the Spanish page is wholly
     # Spanish still (of the earlier English), so it stays public.
     article.summary = "Some cancers can come back after treatment."
     with on_commit(execute=True):
         article.save_revision().publish()
+    article.refresh_from_db()
     row = report_rows(admin_client)["Spanish"]
-    assert (row["Status"], row["Outdated"]) == ("Outdated", "True")
+    assert (row["Readers get"], row["Outdated"]) == ("Outdated", "True")
+    assert row["Source updated"] != ""
     assert client.get(spanish.url).status_code == 200
 
     # "Sync translated pages" in the admin, publishing: the changed sentence
-    # now needs translating, and the translator's title is still there.
+    # needs translating, so the new version waits as a draft; readers keep
+    # the whole Spanish page, and the translator's title is still there.
     source = TranslationSource.objects.get(object_id=article.translation_key)
     with on_commit(execute=True):
         response = admin_client.post(
@@ -143,10 +171,10 @@ def test_the_report_shows_an_outdated_translation_until_synced(
     assert response.status_code == 302
     total = StringSegment.objects.filter(source=source).count()
     row = report_rows(admin_client)["Spanish"]
-    assert (row["Status"], row["Progress"], row["Outdated"]) == (
-        "Partial",
-        f"{total - 1} of {total}",
-        "False",
+    assert (row["Readers get"], row["Progress"], row["Newest version"]) == (
+        "Outdated",
+        f"{total} of {total}",
+        f"Untranslated: 1 of {total}",
     )
     edit = StringTranslation.objects.get(
         locale=locales["es"], context__path="title", context__object=source.object
@@ -157,13 +185,49 @@ def test_the_report_shows_an_outdated_translation_until_synced(
     )
     spanish.refresh_from_db()
     assert spanish.title == "¿El cáncer siempre vuelve?"
+    assert spanish.has_unpublished_changes
+    assert client.get(spanish.url).status_code == 200
 
-    # A partial translation whose source changes again is outdated too.
-    article.summary = "Some cancers come back years after treatment."
-    with on_commit(execute=True):
-        article.save_revision().publish()
+    # The panel on the English page's edit view says the same.
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    panel = BeautifulSoup(response.content, "html.parser").select_one(
+        ".rc-translation-status-panel"
+    )
+    cells = [
+        td.get_text(" ", strip=True)
+        for td in panel.select_one("tr[data-language=es]").select("td")
+    ]
+    assert cells[:3] == ["Spanish", "Outdated", f"{total} of {total}"]
+    assert cells[3] != ""  # the date the English was updated
+    assert cells[4] == (
+        f"Untranslated: 1 of {total} Some cancers can come back after treatment."
+    )
+
+
+def test_a_translation_readers_cannot_reach_is_never_called_published(
+    admin_client, article, locales
+):
+    # Translated in full, never published.
+    apply_po(article, "es", fill_po(export(article, locales["es"])))
+    spanish = article.get_translation(locales["es"])
+    assert not spanish.live
+
     row = report_rows(admin_client)["Spanish"]
-    assert (row["Status"], row["Outdated"]) == ("Partial", "True")
+    assert (row["Readers get"], row["Progress"], row["Newest version"]) == (
+        "Not published",
+        "",
+        "Complete",
+    )
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    panel = BeautifulSoup(response.content, "html.parser").select_one(
+        ".rc-translation-status-panel"
+    )
+    cells = [
+        td.get_text(" ", strip=True)
+        for td in panel.select_one("tr[data-language=es]").select("td")
+    ]
+    assert cells == ["Spanish", "Not published", "", "", "Complete"]
+    assert "Published" not in panel.get_text()
 
 
 def test_the_report_is_in_the_reports_menu(admin_client):
@@ -183,4 +247,5 @@ def test_the_edit_view_lists_translations_and_their_status(
         for row in panel.select("tr[data-language]")
     }
     assert cells["es"][:3] == ["Spanish", "Partial", f"3 of {translated}"]
+    assert cells["es"][4].startswith(f"Untranslated: {translated - 3} of {translated}")
     assert cells["fr"][:3] == ["French", "Not started", f"0 of {translated}"]

@@ -106,10 +106,10 @@ def test_a_changed_file_still_applies(client, english):
     assert "¿Puede volver el cáncer?" not in text
 
 
-def test_a_changed_source_still_applies(english):
-    apply_shipped_translations(english, ["es"], publish=True)
+def test_a_changed_source_still_applies_as_a_draft(client, english):
+    [first] = apply_shipped_translations(english, ["es"], publish=True)
     # An editor rewrites one English question; the shipped file has no
-    # translation of the new text, so the Spanish page shows it in English.
+    # translation of the new text.
     block = next(block for block in english.body if block.id == QUESTION_ID)
     block.value["question"] = "Can my cancer come back?"
     english.save_revision().publish()
@@ -118,11 +118,27 @@ def test_a_changed_source_still_applies(english):
 
     assert not again.unchanged and again.imported == 0
     assert again.untranslated == ["Can my cancer come back?"]
-    # Incomplete now, so readers are sent to English: read the live page itself.
-    assert again.page.live and not again.page.has_unpublished_changes
-    text = visible_text(str(Page.objects.get(pk=again.page.pk).specific.body))
-    assert "Can my cancer come back?" in text
-    assert "¿Puede volver el cáncer?" not in text
+    # The new version would show it in English: it waits as a draft, and
+    # readers keep the whole Spanish page.
+    assert again.held == ["Can my cancer come back?"] and not again.published
+    spanish = Page.objects.get(pk=again.page.pk)
+    assert spanish.live_revision_id == first.page.live_revision_id
+    assert spanish.has_unpublished_changes
+    text = spanish_text(client, spanish)
+    assert "¿Puede volver el cáncer?" in text
+    assert "Can my cancer come back?" not in text
+    draft = visible_text(str(spanish.get_latest_revision_as_object().body))
+    assert "Can my cancer come back?" in draft
+
+    # Applied again (the next upgrade, nothing new): nothing is written, and
+    # the output says again what the draft waits for.
+    before = history()
+    with CaptureQueriesContext(connection) as queries:
+        [third] = apply_shipped_translations(english, ["es"], publish=True)
+    assert writes(queries) == []
+    assert history() == before
+    assert third.unchanged and third.held == ["Can my cancer come back?"]
+    assert "kept as a draft, not published" in third.summary()
 
 
 def test_a_translators_edit_waiting_in_the_editor_is_saved_not_lost(client, english):

@@ -230,14 +230,16 @@ def test_an_outdated_translation_until_synced_keeps_translators_work(
     assert "es" in hreflangs(soup)
     assert client.get(spanish.url).status_code == 200
 
-    # Synced ("Sync translated pages"): the changed sentence needs translating.
+    # Synced ("Sync translated pages"): the changed sentence needs translating
+    # in the next version; readers still get the whole Spanish page.
     TranslationSource.objects.get(object_id=article.translation_key).update_from_db()
     status = translation_status(spanish)
-    assert (status.status, status.translated, status.total) == (
-        Status.PARTIAL,
-        status.total - 1,
-        status.total,
+    assert (status.status, status.translated) == (Status.OUTDATED, status.total)
+    assert (status.draft.translated, status.draft.total) == (
+        status.draft.total - 1,
+        status.draft.total,
     )
+    assert status.draft.untranslated == ("Some cancers can come back after treatment.",)
     assert translated_before <= set(
         StringTranslation.objects.filter(locale=locales["es"]).values_list("pk", "data")
     )

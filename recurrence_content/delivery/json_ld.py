@@ -103,6 +103,11 @@ def _translations(
         )
         if source is not None:
             data["translationOfWork"] = work(*source)
+            if status.source_changed and status.source_updated_at is not None:
+                # The source has been updated since this translation was made.
+                data["translationOfWork"]["dateModified"] = (
+                    status.source_updated_at.isoformat()
+                )
     return data
 
 

@@ -36,6 +36,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
+from .holding import held_for
 from .po_validation import refused_strings
 
 # Marks the string translations this module writes, so a later run can tell
@@ -61,6 +62,9 @@ class ApplyResult:
     kept: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Asked to publish, but kept as a draft: readers keep the live translation,
+    # which has these strings translated and the new version does not.
+    held: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for command output."""
@@ -69,6 +73,12 @@ class ApplyResult:
         else:
             action = "created" if self.created else "updated"
             state = "published" if self.published else "saved as a draft"
+        if self.held:
+            state = (
+                "kept as a draft, not published: readers keep the published "
+                f"translation until {len(self.held)} new strings are translated "
+                f"({'; '.join(f'“{text}”' for text in self.held)})"
+            )
         parts = [
             f"{self.language_code}: {action} "
             f"“{self.page.title}”, {state}; {self.imported} strings imported"
@@ -237,8 +247,14 @@ def _is_up_to_date(
     """
     if target.alias_of_id:
         return False  # saving converts the alias into a page of its own
-    if publish and (not target.live or target.has_unpublished_changes):
+    if publish and not target.live:
         return False
+    if publish and target.has_unpublished_changes:
+        # A draft kept back from publication (``holding``) is as far as
+        # publishing this source can go; any other draft is published.
+        latest = target.get_latest_revision()
+        if latest is None or held_for(latest) is None:
+            return False
     last = (
         TranslationLog.objects.filter(source=source, locale=locale)
         .order_by("-pk")
@@ -358,13 +374,17 @@ def _apply(
     except Page.DoesNotExist:
         target = None
     created = target is None
+    held: list[str] = []
     unchanged = (
         not created
         and not imported
         and _is_up_to_date(source, locale, target, publish=publish)
     )
     if unchanged:
-        pass  # the page already holds this translation: write nothing
+        # The page already holds this translation: write nothing (a draft
+        # kept back earlier stays so, and says so again).
+        if target.has_unpublished_changes:
+            held = held_for(target.get_latest_revision()) or []
     elif target is not None and target.live and not publish:
         if target.alias_of_id:
             raise TranslationApplyError(
@@ -381,8 +401,11 @@ def _apply(
         target = source.get_translated_instance(locale)
         if publish:
             # Published here rather than in save_target's on_commit hook, so the
-            # result is the same inside or outside an outer transaction.
-            target.get_latest_revision().publish(user=user)
+            # result is the same inside or outside an outer transaction. A
+            # version less complete than the live one is held as a draft.
+            revision = target.get_latest_revision()
+            revision.publish(user=user)
+            held = held_for(revision) or []
             target.refresh_from_db()
 
     total, done = translation.get_progress()
@@ -399,10 +422,11 @@ def _apply(
         language_code=locale.language_code,
         page=target.specific,
         created=created,
-        published=target.live if unchanged else publish,
+        published=target.live if unchanged else publish and not held,
         imported=imported,
         unchanged=unchanged,
         kept=kept,
         untranslated=untranslated,
         warnings=[str(warning) for warning in warnings],
+        held=held,
     )

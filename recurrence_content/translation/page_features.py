@@ -13,6 +13,7 @@ from ..models.features import register, register_panel
 from . import serving
 from .alternates import language_alternates
 from .filtering import complete_only
+from .holding import hold_less_complete
 from .panels import TranslationStatusPanel
 
 
@@ -27,6 +28,9 @@ def language_context(page: Any, request: HttpRequest | None) -> dict[str, Any]:
             if untranslated
             else serving.unavailable_notice(page, request)
         ),
+        "recurrence_content_source_notice": serving.source_updated_notice(
+            page, request
+        ),
     }
 
 
@@ -36,3 +40,4 @@ def register_page_features() -> None:
     register("context", "languages", language_context)
     register("listing", "complete_translations", complete_only)
     register_panel("translation_status", TranslationStatusPanel)
+    register("hold_publication", "less_complete_translation", hold_less_complete)

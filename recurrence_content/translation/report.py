@@ -78,8 +78,13 @@ class TranslationReportView(ArticleReportView):
         ),
         Column("rc_source_title", label=_("Article")),
         Column("rc_language", label=_("Language")),
-        Column("rc_status", label=_("Status")),
+        # What readers get now: the live page's status, never "published"
+        # for a page they cannot reach.
+        Column("rc_status", label=_("Readers get")),
         Column("rc_progress", label=_("Progress")),
+        DateColumn("rc_source_updated", label=_("Source updated")),
+        # What the next publication still lacks (wagtail-localize's progress).
+        Column("rc_draft", label=_("Newest version")),
         DateColumn("rc_last_synced", label=_("Last synced")),
         BooleanColumn("rc_outdated", label=_("Outdated")),
     ]
@@ -90,6 +95,8 @@ class TranslationReportView(ArticleReportView):
         "rc_status",
         "rc_translated",
         "rc_total",
+        "rc_source_updated",
+        "rc_draft",
         "rc_last_synced",
         "rc_outdated",
     ]
@@ -97,9 +104,11 @@ class TranslationReportView(ArticleReportView):
         "rc_source_title": _("Article"),
         "title": _("Translation"),
         "rc_language": _("Language"),
-        "rc_status": _("Status"),
+        "rc_status": _("Readers get"),
         "rc_translated": _("Strings translated"),
         "rc_total": _("Strings"),
+        "rc_source_updated": _("Source updated"),
+        "rc_draft": _("Newest version"),
         "rc_last_synced": _("Last synced"),
         "rc_outdated": _("Outdated"),
     }
@@ -122,7 +131,9 @@ class TranslationReportView(ArticleReportView):
             page.rc_status = status.status.label
             page.rc_translated = status.translated
             page.rc_total = status.total
-            page.rc_progress = status.progress
+            page.rc_progress = status.progress if status.is_live else ""
+            page.rc_source_updated = status.source_updated_at
+            page.rc_draft = status.draft_wording
             page.rc_last_synced = status.last_synced
             page.rc_outdated = status.source_changed
         return pages

@@ -7,10 +7,11 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponseRedirect
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.coreutils import (
@@ -172,7 +173,55 @@ def untranslated_notice(status: TranslationStatus) -> str:
     )
 
 
+def source_updated_notice(page: AbstractPage, request: HttpRequest) -> str:
+    """The notice on a live translation made from an earlier version of its
+    source, in the page's language, naming both dates and linking the source
+    language's page; "" when the translation is up to date (or in a preview)."""
+    if getattr(request, "is_preview", False):
+        return ""
+    status = page_status(page)
+    if not status.source_changed or status.source_updated_at is None:
+        return ""
+    code = status.source_language
+    language = own_name(code)
+    source = next(
+        (
+            alt
+            for alt in complete_alternates(page, request)
+            if alt.language_code == code
+        ),
+        None,
+    )
+    if source is not None:
+        language = format_html(
+            '<a href="{}" hreflang="{}">{}</a>', source.link, code, language
+        )
+    return _fill(
+        gettext(
+            "Updated in %(language)s on %(updated)s; this translation is from "
+            "%(translated)s."
+        ),
+        language=language,
+        updated=_date(status.source_updated_at),
+        translated=_date(status.translated_at),
+    )
+
+
+def _date(moment) -> str:
+    if moment is None:
+        return ""
+    # In the page's language (the page is rendered with it active).
+    return date_format(timezone.localtime(moment), "DATE_FORMAT")
+
+
 def _with_language_name(message: str, code: str) -> SafeString:
-    # The message is escaped; only the language's marked-up name is HTML.
-    template = escape(message).replace("{", "{{").replace("}", "}}")
-    return format_html(template.replace("%(language)s", "{}"), own_name(code))
+    return _fill(message, language=own_name(code))
+
+
+def _fill(message: str, **parts: str) -> SafeString:
+    """``message`` escaped, with each ``%(name)s`` replaced by ``parts[name]``
+    (escaped unless already safe HTML), wherever a translation moved it."""
+    html = escape(message)
+    for name, value in parts.items():
+        html = html.replace(f"%({name})s", conditional_escape(value))
+    return mark_safe(html)  # noqa: S308 - escaped message, escaped or safe parts

@@ -1,11 +1,17 @@
 """How far each translation of a page has got, from wagtail-localize's records.
 
-A page's status is worked out from wagtail-localize's own ``Translation``,
-``StringSegment`` and ``StringTranslation`` rows (the figures
-``Translation.get_progress`` counts) and from the published page itself, so
-strings translated in the admin, uploaded as PO files or applied by
-``apply_po`` count alike, and a string translated but not yet published still
-counts as English. Statuses are cached per page, tagged with the page's
+Two questions, two answers:
+
+- What readers get: the *live* translated page, read string by string. A
+  string is untranslated when the page shows it in the source language with
+  no translation of it at that place. This decides serving and advertising
+  (hreflang, switcher, indexes, feed, JSON-LD, Infobutton), so a sync or a
+  new source string never takes a finished translation away from readers.
+- What the newest version lacks: wagtail-localize's progress against the
+  latest sync of the source (``Translation.get_progress`` counts the same),
+  what translators still have to do before the next publication.
+
+Statuses are cached per page and live revision, tagged with the page's
 translation key (``cache_tags``): a publication of the page or a translation,
 or a change to wagtail-localize's records of it, makes its statuses stale
 (see ``signals``); other pages' changes leave them.
@@ -30,17 +36,19 @@ CACHE_TIMEOUT = 60 * 60 * 24
 
 
 class Status(StrEnum):
-    """Where a page's translation stands."""
+    """Where the translation readers get stands."""
 
     # Not a wagtail-localize translation: the source, or a page an editor
     # wrote directly in its language.
     SOURCE = "source"
     COMPLETE = "complete"
-    # Every string translated, but the source page has changed since the
-    # translation was last synced: translators have new strings to see.
+    # Wholly translated, of an earlier version of the source: the source has
+    # changed since this translation was published. Still served, with a notice.
     OUTDATED = "outdated"
     PARTIAL = "partial"
     NOT_STARTED = "not_started"
+    # Readers cannot reach it: never published, or unpublished.
+    NOT_PUBLISHED = "not_published"
 
     @property
     def label(self) -> str:
@@ -53,45 +61,96 @@ STATUS_LABELS = {
     Status.OUTDATED: _("Outdated"),
     Status.PARTIAL: _("Partial"),
     Status.NOT_STARTED: _("Not started"),
+    Status.NOT_PUBLISHED: _("Not published"),
 }
 
 
 @dataclass(frozen=True)
+class DraftProgress:
+    """What the newest version of a translation (wagtail-localize's latest
+    sync of the source, and the strings translated for it) still lacks."""
+
+    translated: int
+    total: int
+    untranslated: tuple[str, ...] = field(default=())
+
+    @property
+    def is_complete(self) -> bool:
+        return self.translated == self.total
+
+    @property
+    def progress(self) -> str:
+        """``"59 of 60"``, for people."""
+        return _progress(self.translated, self.total)
+
+
+@dataclass(frozen=True)
 class TranslationStatus:
-    """One page's translation status, with the figures behind it."""
+    """One page's translation status: what readers get (the live page), with
+    the figures behind it, and what the newest version lacks (``draft``)."""
 
     status: Status
     translated: int = 0
     total: int = 0
     # The language the untranslated passages are shown in (the source's).
     source_language: str = ""
-    # The plain text of every string the published page shows untranslated.
+    # The plain text of every string the live page shows untranslated.
     untranslated: tuple[str, ...] = field(default=())
     last_synced: datetime | None = None
-    # The published source's strings differ from those last synced, whatever
-    # the status: translators have new strings to see once it is synced.
+    # The live source's strings differ from those the live translation was
+    # made from: readers of the translation get an older text.
     source_changed: bool = False
+    # When the source was last published, if it changed since (the notice's
+    # "Updated in English on …").
+    source_updated_at: datetime | None = None
+    # When the live translation's content was made ("this translation is from …").
+    translated_at: datetime | None = None
+    # wagtail-localize's progress for the next publication; None for a page
+    # that is not a wagtail-localize translation.
+    draft: DraftProgress | None = None
 
     @property
     def is_complete(self) -> bool:
-        """Whether the page is wholly in its own language, so it may be
+        """Whether readers get the page wholly in its own language, so it may be
         advertised and served as that language.
 
         An outdated translation is still wholly translated (of an earlier
-        version of the source): it stays public, and the report shows it.
+        version of the source): it stays public, with a notice.
         """
         return self.status in (Status.SOURCE, Status.COMPLETE, Status.OUTDATED)
 
     @property
+    def is_live(self) -> bool:
+        return self.status != Status.NOT_PUBLISHED
+
+    @property
     def progress(self) -> str:
         """``"3 of 60"``, for people."""
-        return _("%(translated)s of %(total)s") % {
-            "translated": self.translated,
-            "total": self.total,
+        return _progress(self.translated, self.total)
+
+    @property
+    def draft_wording(self) -> str:
+        """What the newest version lacks, for editors: "Complete", or
+        "Untranslated: 1 of 60"; "" when not a wagtail-localize translation."""
+        draft = self.draft
+        if draft is None:
+            return ""
+        if draft.is_complete:
+            return str(STATUS_LABELS[Status.COMPLETE])
+        return _("Untranslated: %(missing)s of %(total)s") % {
+            "missing": draft.total - draft.translated,
+            "total": draft.total,
         }
 
 
 STATUSES = TaggedCache("TRANSLATION_STATUS_CACHE_ALIAS", CACHE_PREFIX, CACHE_TIMEOUT)
+
+
+def _progress(translated: int, total: int) -> str:
+    return _("%(translated)s of %(total)s") % {
+        "translated": translated,
+        "total": total,
+    }
 
 
 def translation_statuses(pages: Iterable[AbstractPage]) -> dict[int, TranslationStatus]:
@@ -100,14 +159,16 @@ def translation_statuses(pages: Iterable[AbstractPage]) -> dict[int, Translation
     pages = list(pages)
     if not pages:
         return {}
-    statuses, found = STATUSES.get_many({page.pk: str(page.pk) for page in pages})
+    # Keyed by the live revision too: a publication is a new key at once.
+    keys = {page.pk: f"{page.pk}:{page.live_revision_id}" for page in pages}
+    statuses, found = STATUSES.get_many(keys)
     missing = [page for page in pages if page.pk not in statuses]
     if missing:
         computed = compute_statuses(missing)
         STATUSES.set_many(
-            {str(page.pk): computed[page.pk] for page in missing},
+            {keys[page.pk]: computed[page.pk] for page in missing},
             {
-                str(page.pk): {
+                keys[page.pk]: {
                     page_tag(page.translation_key): None,
                     status_tag(page.translation_key): None,
                 }
@@ -154,32 +215,22 @@ def compute_statuses(pages: list[AbstractPage]) -> dict[int, TranslationStatus]:
 
 
 def _translation_status(page: AbstractPage, translation) -> TranslationStatus:
-    from wagtail_localize.models import StringSegment
-
     source = translation.source
-    segments = list(
-        StringSegment.objects.filter(source_id=source.pk)
-        .select_related("string", "context")
-        .annotate_translation(page.locale_id)
-        .order_by("order")
-    )
-    shown = _strings_on(page.specific)
-    untranslated = [
-        segment.string.data
-        for segment in segments
-        if segment.translation is None
-        # Translated, but the published page still shows the source text.
-        or (
-            (segment.context.path, segment.string.data) in shown
-            and segment.translation != segment.string.data
+    draft = _draft_progress(page, source)
+    if not page.live:
+        return TranslationStatus(
+            status=Status.NOT_PUBLISHED,
+            source_language=source.locale.language_code,
+            last_synced=source.last_updated_at,
+            draft=draft,
         )
-    ]
-    total = len(segments)
-    translated = total - len(untranslated)
-    source_changed = _source_changed(source, segments)
-    if untranslated and translated == 0:
+    # The page row is what readers get.
+    reading = read_version(page.specific, source)
+    current = _source_strings(source)
+    source_changed = current is not None and reading.made_from_other(current[0])
+    if reading.untranslated and len(reading.untranslated) == len(reading.strings):
         status = Status.NOT_STARTED
-    elif untranslated:
+    elif reading.untranslated:
         status = Status.PARTIAL
     elif source_changed:
         status = Status.OUTDATED
@@ -187,13 +238,137 @@ def _translation_status(page: AbstractPage, translation) -> TranslationStatus:
         status = Status.COMPLETE
     return TranslationStatus(
         status=status,
-        translated=translated,
-        total=total,
+        translated=len(reading.strings) - len(reading.untranslated),
+        total=len(reading.strings),
         source_language=source.locale.language_code,
-        untranslated=tuple(_plain_text(data) for data in untranslated),
+        untranslated=tuple(_plain_text(data) for _path, data in reading.untranslated),
         last_synced=source.last_updated_at,
         source_changed=source_changed,
+        source_updated_at=current[1] if source_changed else None,
+        translated_at=_made_at(page),
+        draft=draft,
     )
+
+
+def _draft_progress(page: AbstractPage, source) -> DraftProgress:
+    from wagtail_localize.models import StringSegment
+
+    segments = list(
+        StringSegment.objects.filter(source_id=source.pk)
+        .select_related("string")
+        .annotate_translation(page.locale_id)
+        .order_by("order")
+    )
+    missing = [s.string.data for s in segments if s.translation is None]
+    return DraftProgress(
+        translated=len(segments) - len(missing),
+        total=len(segments),
+        untranslated=tuple(_plain_text(data) for data in missing),
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one version of a translated page shows, string by string."""
+
+    strings: list[tuple[str, str]]  # (path, data), in page order
+    untranslated: list[tuple[str, str]]  # shown in the source language
+    # {path: source strings the shown string may stand for}, where known.
+    made_from: dict[str, set[str]]
+
+    def made_from_other(self, source_strings: dict[str, str]) -> bool:
+        """Whether this version was made from other source strings than
+        ``source_strings`` ({path: data}): a string added, removed or changed."""
+        if {path for path, _data in self.strings} != set(source_strings):
+            return True
+        return any(
+            source_strings[path] not in originals
+            for path, originals in self.made_from.items()
+        )
+
+
+def read_version(instance, source) -> Reading:
+    """Read ``instance`` (a version of ``source``'s translation, in its
+    locale): which strings it shows in the source language untranslated.
+
+    A string is untranslated when its text is a string of the source's
+    language and no translation at that place reads the same (a translator
+    may keep a name or a number as it is).
+    """
+    from wagtail_localize.models import String, StringTranslation
+
+    strings = _strings_on(instance, ordered=True)
+    in_source_language = set(
+        String.objects.filter(
+            locale_id=source.locale_id,
+            data_hash__in={String._get_data_hash(data) for _path, data in strings},
+        ).values_list("data_hash", flat=True)
+    )
+    translated: dict[tuple[str, str], set[str]] = {}
+    for path, data, original in StringTranslation.objects.filter(
+        context__object_id=source.object_id,
+        locale_id=instance.locale_id,
+        translation_of__locale_id=source.locale_id,
+    ).values_list("context__path", "data", "translation_of__data"):
+        translated.setdefault((path, data), set()).add(original)
+    untranslated, made_from = [], {}
+    for path, data in strings:
+        if (path, data) in translated:
+            made_from[path] = translated[(path, data)]
+        elif String._get_data_hash(data) in in_source_language:
+            untranslated.append((path, data))
+            made_from[path] = {data}
+        # Otherwise a translation since changed in the editor: translated,
+        # from a source string no longer known.
+    return Reading(strings, untranslated, made_from)
+
+
+def untranslated_since_live(page: AbstractPage, instance) -> list[str]:
+    """The strings ``instance`` (a new version of the translated ``page``)
+    would show untranslated that the live version shows translated, as plain
+    text; [] when ``page`` is not live or not a wagtail-localize translation."""
+    from wagtail_localize.models import TranslationSource
+
+    if not page.live or page.live_revision_id is None:
+        return []
+    source = (
+        TranslationSource.objects.filter(
+            object_id=page.translation_key,
+            translations__target_locale_id=page.locale_id,
+            translations__enabled=True,
+        )
+        .exclude(locale_id=page.locale_id)
+        .first()
+    )
+    if source is None:
+        return []
+    live = read_version(page.live_revision.as_object(), source)
+    new = read_version(instance, source)
+    had = {data for _path, data in live.untranslated}
+    return [_plain_text(data) for _path, data in new.untranslated if data not in had]
+
+
+def _source_strings(source) -> tuple[dict[str, str], datetime | None] | None:
+    """The live source page's strings ({path: data}) and when it was last
+    published; None if the source page is gone."""
+    try:
+        current = source.get_source_instance()
+    except page_model().DoesNotExist:
+        return None
+    return dict(_strings_on(current, ordered=True)), current.last_published_at
+
+
+def _made_at(page: AbstractPage):
+    # When the live content was saved (wagtail-localize saves a revision at
+    # each sync it writes), not when it was published.
+    from wagtail.models import Revision
+
+    made = (
+        Revision.objects.filter(pk=page.live_revision_id)
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return made or page.last_published_at
 
 
 def _alias_status(page: AbstractPage) -> TranslationStatus:
@@ -204,7 +379,7 @@ def _alias_status(page: AbstractPage) -> TranslationStatus:
         return TranslationStatus(Status.SOURCE)
     strings = [data for _path, data in _strings_on(page.specific, ordered=True)]
     return TranslationStatus(
-        status=Status.NOT_STARTED,
+        status=Status.NOT_STARTED if page.live else Status.NOT_PUBLISHED,
         translated=0,
         total=len(strings),
         source_language=original.locale.language_code,
@@ -222,17 +397,6 @@ def _strings_on(instance, ordered: bool = False):
         if isinstance(segment, StringSegmentValue)
     ]
     return pairs if ordered else set(pairs)
-
-
-def _source_changed(source, segments) -> bool:
-    """Whether the published source page's strings differ from those the
-    translation was last synced with."""
-    try:
-        current = source.get_source_instance()
-    except page_model().DoesNotExist:
-        return False
-    synced = {(segment.context.path, segment.string.data) for segment in segments}
-    return _strings_on(current) != synced
 
 
 def _plain_text(data: str) -> str:

@@ -65,6 +65,19 @@ def test_the_shipped_article_in_english_and_spanish(axe_page, live_server, host_
     assert_clean(axe_page, live_server.url + spanish.page.url)
 
 
+def test_a_translation_older_than_its_source_with_its_notice(
+    axe_page, live_server, host_page
+):
+    english = load_article(parent=host_page, publish=True).page.specific
+    [spanish] = apply_shipped_translations(english, ["es"], publish=True)
+    english.summary = "Some cancers can come back after treatment."
+    english.save_revision().publish()
+    axe_page.goto(live_server.url + spanish.page.url)
+    notice = axe_page.locator(".rc-source-updated-notice")
+    assert notice.inner_text().startswith("Actualizado en English el ")
+    assert_clean(axe_page, live_server.url + spanish.page.url)
+
+
 def test_an_arabic_page(axe_page, live_server, host_page, locales):
     arabic_parent = host_page.copy_for_translation(locales["ar"], copy_parents=True)
     arabic_parent.save_revision().publish()

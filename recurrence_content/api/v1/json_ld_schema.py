@@ -53,6 +53,10 @@ class TranslatedWork(Node):
     type: Literal["MedicalWebPage"] = Field(alias="@type")
     url: str | None
     inLanguage: str  # noqa: N815
+    dateModified: DateTime | None = omitted(  # noqa: N815
+        "On a translation's translationOfWork: when the source was updated "
+        "after this translation was made (the translation is older)."
+    )
 
 
 class MedicalCode(Node):

@@ -58,6 +58,23 @@ def status_fields(status: TranslationStatus) -> dict[str, Any]:
     }
 
 
+def source_update(
+    request, status: TranslationStatus, others: list[AbstractPage]
+) -> dict[str, Any] | None:
+    """``source_update`` of a translation made from an earlier source, else None."""
+    if not status.source_changed or status.source_updated_at is None:
+        return None
+    source = next(
+        (o for o in others if o.locale.language_code == status.source_language), None
+    )
+    return {
+        "locale": status.source_language,
+        "updated_at": status.source_updated_at,
+        "translated_at": status.translated_at,
+        "url": source.get_full_url(request) if source is not None else None,
+    }
+
+
 def _dump(schema, data: dict[str, Any], with_status: bool) -> dict[str, Any]:
     return schema.model_validate(data).model_dump(
         mode="json",
@@ -108,6 +125,7 @@ def article_payload(
                 }
                 for other in alternates
             ],
+            "source_update": source_update(request, statuses[page.pk], others),
             "license": {
                 "text": get_setting("LICENSE_TEXT") or "",
                 "url": get_setting("LICENSE_URL") or "",

@@ -35,6 +35,18 @@ class Alternate(Schema):
     api_url: str
 
 
+class SourceUpdate(Schema):
+    """The source of this translation was updated after the translation was
+    made: readers get the translation of an earlier version."""
+
+    locale: str = Field(description="The source's language.")
+    updated_at: datetime = Field(description="When the source was last updated.")
+    translated_at: datetime | None = Field(
+        description="When the translation readers get was made."
+    )
+    url: str | None = Field(description="The source-language page.")
+
+
 class License(Schema):
     """The licence or attribution a hospital sets (RECURRENCE_CONTENT_LICENSE_*)."""
 
@@ -79,6 +91,10 @@ class ArticleFields(ArticleSummary):
     """What every article has in detail; each page type's schema adds its body."""
 
     alternates: list[Alternate]
+    source_update: SourceUpdate | None = Field(
+        description="Set on a translation whose source was updated after it "
+        "was made (the page shows a notice saying so); null otherwise."
+    )
     license: License
     json_ld: MedicalWebPage = Field(
         description="The schema.org MedicalWebPage the HTML page carries."

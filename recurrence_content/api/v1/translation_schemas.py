@@ -12,7 +12,10 @@ from ...translation.status import Status
 INCLUDE_INCOMPLETE = "include_incomplete"
 TRANSLATION_FIELDS = {"translation_status", "translation_progress"}
 
-StatusName = Literal[tuple(status.value for status in Status)]
+# The feed serves live pages only, so never "not_published".
+StatusName = Literal[
+    tuple(status.value for status in Status if status != Status.NOT_PUBLISHED)
+]
 
 
 class TranslationProgress(Schema):

@@ -1,4 +1,4 @@
-"""Editors see where translation stands: the Translations report (filter,
+"""Editors see where translation stands: the Article translations report (filter,
 CSV, XLSX) and the panel on an article's edit view."""
 
 import csv

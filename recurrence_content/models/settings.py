@@ -54,7 +54,9 @@ class ReviewSettings(BaseSiteSetting):
     )
 
     class Meta:
-        verbose_name = _("patient information review")
+        # Its menu item is under Settings; "Patient information review" is the
+        # report's name, under Reports.
+        verbose_name = _("review wording")
 
     def never_reviewed_text(self, language_code: str) -> str:
         """The wording for ``language_code``, else the translated default."""

@@ -1,4 +1,4 @@
-"""The "Translations" report: every translated article in every language, with
+"""The "Article translations" report: every translated article in every language, with
 its status, progress and last sync, built on Wagtail's report views (filters,
 CSV and XLSX export) like Wagtail's own reports."""
 
@@ -67,7 +67,9 @@ def translated_articles(user):
 class TranslationReportView(ArticleReportView):
     """Article × language: status, progress, last synced, outdated."""
 
-    page_title = _("Translations")
+    # Named apart from wagtail-localize's own "Translations" report, which is
+    # in the same menu and lists translation jobs rather than articles.
+    page_title = _("Article translations")
     header_icon = "globe"
     filterset_class = TranslationReportFilterSet
     index_url_name = URL_NAME
@@ -138,7 +140,7 @@ def report_urls() -> list:
 def report_menu_item() -> MenuItem:
     """The report's entry in the Reports menu (register_reports_menu_item)."""
     return ReportMenuItem(
-        _("Translations"),
+        _("Article translations"),
         reverse(URL_NAME),
         name="recurrence-content-translations",
         icon_name="globe",

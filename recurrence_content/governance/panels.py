@@ -27,6 +27,12 @@ class ReadingLevelPanel(Panel):
             context = super().get_context_data(parent_context)
             level = readability.reading_level_of(self.instance)
             context["level"] = level
+            context["grade_formula"] = readability.formula_label(
+                level.get("grade_formula", "")
+            )
+            context["ease_formula"] = readability.formula_label(
+                level.get("ease_formula", "")
+            )
             context["target_grade"] = readability.target_grade()
             context["above_target"] = readability.above_target(level)
             children = self.instance._meta.get_field("body").stream_block.child_blocks

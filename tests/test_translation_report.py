@@ -129,7 +129,7 @@ def test_the_report_shows_an_outdated_translation_until_synced(
     with on_commit(execute=True):
         article.save_revision().publish()
     row = report_rows(admin_client)["Spanish"]
-    assert (row["Status"], row["Outdated"]) == ("Outdated", "True")
+    assert (row["Status"], row["Outdated"]) == ("Outdated", "Yes")
     assert client.get(spanish.url).status_code == 200
 
     # "Sync translated pages" in the admin, publishing: the changed sentence
@@ -146,7 +146,7 @@ def test_the_report_shows_an_outdated_translation_until_synced(
     assert (row["Status"], row["Progress"], row["Outdated"]) == (
         "Partial",
         f"{total - 1} of {total}",
-        "False",
+        "No",
     )
     edit = StringTranslation.objects.get(
         locale=locales["es"], context__path="title", context__object=source.object
@@ -163,7 +163,18 @@ def test_the_report_shows_an_outdated_translation_until_synced(
     with on_commit(execute=True):
         article.save_revision().publish()
     row = report_rows(admin_client)["Spanish"]
-    assert (row["Status"], row["Outdated"]) == ("Partial", "True")
+    assert (row["Status"], row["Outdated"]) == ("Partial", "Yes")
+
+
+def test_outdated_reads_no_without_a_warning_icon(admin_client, translated):
+    response = admin_client.get(reverse(URL_NAME))
+    soup = BeautifulSoup(response.content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
+    column = headings.index("Outdated")
+    cells = [row.select("td")[column] for row in soup.select("table tbody tr")]
+    assert [cell.get_text(strip=True) for cell in cells] == ["No", "No"]
+    # Wagtail's BooleanColumn drew a red cross here, which reads as a problem.
+    assert [cell.select("svg") for cell in cells] == [[], []]
 
 
 def test_the_report_is_in_the_reports_menu(admin_client):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -83,7 +83,9 @@ class TranslationReportView(ArticleReportView):
         Column("rc_status", label=_("Status")),
         Column("rc_progress", label=_("Progress")),
         DateColumn("rc_last_synced", label=_("Last synced")),
-        BooleanColumn("rc_outdated", label=_("Outdated")),
+        # Words, not Wagtail's BooleanColumn: its red cross for "not
+        # outdated" reads as a problem.
+        Column("rc_outdated_label", label=_("Outdated")),
     ]
     list_export = [
         "rc_source_title",
@@ -127,6 +129,7 @@ class TranslationReportView(ArticleReportView):
             page.rc_progress = status.progress
             page.rc_last_synced = status.last_synced
             page.rc_outdated = status.source_changed
+            page.rc_outdated_label = _("Yes") if status.source_changed else _("No")
         return pages
 
 

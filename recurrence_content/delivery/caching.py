@@ -52,6 +52,9 @@ class Built:
     data: Any
     last_published: datetime | None
     language: str | None
+    # False: answered but not kept, as for an answer that found nothing for
+    # a value anyone can make up (it would only push real answers out).
+    store: bool = True
 
 
 def feed_cache() -> TolerantCache:
@@ -64,9 +67,13 @@ def feed_cache() -> TolerantCache:
 bump_version = content_changed
 
 
-def cache_key(request, *parts: Any) -> str:
-    """A key for this request's response: host, path, query and ``parts``."""
-    query = sorted(request.GET.lists())
+def cache_key(request, *parts: Any, query: Any = None) -> str:
+    """A key for this request's response: host, path, query and ``parts``.
+
+    ``query``, when given, stands for the query string: the parameters as the
+    view read them, so ones it ignores cannot make new keys.
+    """
+    query = sorted(request.GET.lists()) if query is None else query
     raw = json.dumps(
         [request.scheme, request.get_host(), request.path, query, *parts],
         cls=DjangoJSONEncoder,
@@ -91,6 +98,6 @@ def cached_response(
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     published = built.last_published
     entry = (body, etag, published.timestamp() if published else None, built.language)
-    if version is not None:
+    if version is not None and built.store:
         cache.set(response_key, entry, get_setting("FEED_CACHE_TIMEOUT"))
     return CachedResponse(*entry)

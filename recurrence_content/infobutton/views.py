@@ -11,6 +11,7 @@ from ninja.errors import ValidationError
 from wagtail.models import Site
 
 from ..coding import SYSTEMS
+from ..conf import get_setting
 from ..delivery import visibility
 from ..delivery.caching import Built, cache_key, cached_response
 from ..delivery.http import ValidationErrors, add_cors_headers, conditional_response
@@ -127,9 +128,20 @@ def infobutton(
         )
         # Last-Modified: the newest publication among the answers.
         updated = max((e.updated for e in entries if e.updated), default=None)
-        return Built(data, updated, None)
+        # Codes that find nothing are as many as anyone can type: not kept.
+        return Built(data, updated, None, store=bool(entries))
 
-    cached = cached_response(request, cache_key(request, "infobutton"), build)
+    # Keyed by what the stored JSON depends on: the format and callback are
+    # applied to it below, and the other Infobutton parameters (age, gender,
+    # a display name...) are ignored, so none of them makes a new key.
+    understood = [
+        query.system.uri,
+        query.requested_code,
+        query.requested_language,
+        get_setting("INFOBUTTON_MAX_RESULTS"),
+    ]
+    key = cache_key(request, "infobutton", query=understood)
+    cached = cached_response(request, key, build)
     if query.response_type == params.JSON:
         body = cached.body
     else:

@@ -100,7 +100,7 @@ def add_review_dashboard_panel(request, panels) -> None:
 
 @hooks.register("register_admin_urls")
 def register_translation_report_urls() -> list:
-    """The "Translations" report's admin URLs."""
+    """The "Article translations" report's admin URLs."""
     from .translation.report import report_urls
 
     return report_urls()
@@ -108,7 +108,7 @@ def register_translation_report_urls() -> list:
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    """The "Translations" report in Wagtail's Reports menu."""
+    """The "Article translations" report in Wagtail's Reports menu."""
     from .translation.report import report_menu_item
 
     return report_menu_item()

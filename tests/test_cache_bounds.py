@@ -3,12 +3,15 @@ for a language the site serves, the feed's parameters only with values in
 their domain written one way, and free-text search never stored. Counted on
 the real cache the tests configure (Django's local-memory cache)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.cache import caches
 
 from recurrence_content.delivery.caching import PREFIX as FEED_PREFIX
 from recurrence_content.response_cache import PREFIX as RESPONSES_PREFIX
 from tests.feed.helpers import list_url
+from tests.infobutton.conftest import tag
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +85,35 @@ def test_documented_values_are_cached(client, article):
     # The response cache's vary list and response; the feed's own cache keeps
     # no second copy of what the response cache keeps.
     assert entries_added_by(client, urls) == 2
+
+
+INFOBUTTON = "/recurrence-content/infobutton/"
+ICD10CM = "2.16.840.1.113883.6.90"
+
+
+def infobutton_url(code: str, **extra) -> str:
+    params = {
+        "mainSearchCriteria.v.c": code,
+        "mainSearchCriteria.v.cs": ICD10CM,
+        "knowledgeResponseType": "application/json",
+        **extra,
+    }
+    return f"{INFOBUTTON}?{urlencode(params)}"
+
+
+def test_infobutton_codes_that_find_nothing_add_nothing(client, article):
+    made_up = [infobutton_url(f"Z99.{i}") for i in range(30)]
+    made_up += [infobutton_url(f"nonsense {i}") for i in range(30)]
+    assert entries_added_by(client, made_up) == 0
+
+
+def test_ignored_infobutton_parameters_add_nothing(client, article):
+    tag(article, ("icd10cm", "Z85"))
+    found = client.get(infobutton_url("Z85.3"))  # stored once
+    assert found.json()["feed"]["entry"]
+
+    ignored = [
+        infobutton_url("Z85.3", **{"patientPerson.age.v.v": i}) for i in range(30)
+    ]
+    ignored += [infobutton_url("Z85.3", knowledgeResponseType="text/xml")]
+    assert entries_added_by(client, ignored) == 0

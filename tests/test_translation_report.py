@@ -1,4 +1,4 @@
-"""Editors see where translation stands: the Translations report (filter,
+"""Editors see where translation stands: the Article translations report (filter,
 CSV, XLSX) and the panel on an article's edit view."""
 
 import csv
@@ -155,7 +155,7 @@ def test_the_report_shows_what_readers_get_and_what_the_newest_version_lacks(
         article.save_revision().publish()
     article.refresh_from_db()
     row = report_rows(admin_client)["Spanish"]
-    assert (row["Readers get"], row["Outdated"]) == ("Outdated", "True")
+    assert (row["Readers get"], row["Outdated"]) == ("Outdated", "Yes")
     assert row["Source updated"] != ""
     assert client.get(spanish.url).status_code == 200
 
@@ -228,6 +228,17 @@ def test_a_translation_readers_cannot_reach_is_never_called_published(
     ]
     assert cells == ["Spanish", "Not published", "", "", "Complete"]
     assert "Published" not in panel.get_text()
+
+
+def test_outdated_reads_no_without_a_warning_icon(admin_client, translated):
+    response = admin_client.get(reverse(URL_NAME))
+    soup = BeautifulSoup(response.content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
+    column = headings.index("Outdated")
+    cells = [row.select("td")[column] for row in soup.select("table tbody tr")]
+    assert [cell.get_text(strip=True) for cell in cells] == ["No", "No"]
+    # Wagtail's BooleanColumn drew a red cross here, which reads as a problem.
+    assert [cell.select("svg") for cell in cells] == [[], []]
 
 
 def test_the_report_is_in_the_reports_menu(admin_client):

@@ -91,6 +91,8 @@ def test_translate_this_page_in_the_admin_publishes_nothing_as_french(
     assert response.status_code == 302
     assert response["Location"] == spanish.url + "?unavailable=fr"
     assert "Accept-Language" in response["Vary"]
+    # No content, so no content language (LocaleMiddleware would say "fr").
+    assert "Content-Language" not in response
     landed = soup_of(client.get(response["Location"]))
     assert landed.select_one("article")["lang"] == "es"
     notice = landed.select_one(".rc-translation-notice")
@@ -253,6 +255,7 @@ def test_arabic_prefix_without_an_arabic_tree_goes_to_the_pages_own_url(
 
     assert response.status_code == 302
     assert response["Location"] == article.url + "?unavailable=ar"
+    assert "Content-Language" not in response
     soup = soup_of(client.get(response["Location"]))
     article_element = soup.select_one("article")
     assert (article_element["lang"], article_element["dir"]) == ("en", "ltr")

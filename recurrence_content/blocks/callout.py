@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
+from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES, LimitedCharBlock
 
 # Machine keys, synchronised (not translated) across languages; the template
 # shows the translated label.
@@ -30,7 +30,7 @@ class CalloutBlock(blocks.StructBlock):
         default="information",
         help_text=_("Sets the callout's colour, icon and the label readers see."),
     )
-    title = blocks.CharBlock(
+    title = LimitedCharBlock(
         label=_("Title"),
         required=False,
         max_length=255,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .lists import IntroducedListBlock
-from .text import PREVIEW_TEMPLATE
+from .text import PREVIEW_TEMPLATE, LimitedCharBlock
 from .validation import ValidatedStructBlock
 from .web_address import WebAddressBlock
 
@@ -33,7 +33,7 @@ class CopingResourceBlock(ValidatedStructBlock):
         required=False,
         help_text=_("Optional web address where the patient can find it."),
     )
-    link_text = blocks.CharBlock(
+    link_text = LimitedCharBlock(
         label=_("Link text"),
         required=False,
         max_length=120,

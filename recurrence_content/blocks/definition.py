@@ -7,7 +7,7 @@ from pydantic import Field
 from wagtail import blocks
 
 from . import representation
-from .text import PREVIEW_TEMPLATE
+from .text import PREVIEW_TEMPLATE, LimitedCharBlock
 from .validation import ValidatedStructBlock
 
 
@@ -22,13 +22,13 @@ class DefinitionValue(blocks.StructValue):
 class DefinitionBlock(ValidatedStructBlock):
     """A term, other names for it, and what it means in plain words."""
 
-    term = blocks.CharBlock(
+    term = LimitedCharBlock(
         label=_("Term"),
         max_length=120,
         help_text=_("The word or phrase being explained, e.g. “local recurrence”."),
     )
     also_called = blocks.ListBlock(
-        blocks.CharBlock(label=_("Other name"), max_length=120),
+        LimitedCharBlock(label=_("Other name"), max_length=120),
         label=_("Also called"),
         default=[],
         help_text=_("Other names patients may hear for the same thing (optional)."),

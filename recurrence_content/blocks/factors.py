@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .lists import IntroducedListBlock
-from .text import PREVIEW_TEMPLATE
+from .text import PREVIEW_TEMPLATE, LimitedCharBlock
 
 
 class FactorBlock(blocks.StructBlock):
     """One factor, with optional detail."""
 
-    factor = blocks.CharBlock(
+    factor = LimitedCharBlock(
         label=_("Factor"),
         max_length=255,
         help_text=_("One thing to consider, e.g. “Your overall health”."),

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .text import LimitedCharBlock
 from .validation import ValidatedStructBlock, empty_list_error
 
 
@@ -16,7 +17,7 @@ class IntroducedListBlock(ValidatedStructBlock):
 
     # Optional: articles usually introduce a list under an existing section
     # heading, and shipped content must never invent one.
-    heading = blocks.CharBlock(
+    heading = LimitedCharBlock(
         label=_("Heading"),
         required=False,
         max_length=255,

@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .lists import IntroducedListBlock
-from .text import PREVIEW_TEMPLATE
+from .text import PREVIEW_TEMPLATE, LimitedCharBlock
 
 
 class PatternBlock(blocks.StructBlock):
     """One pattern: a short name and what it means."""
 
-    name = blocks.CharBlock(
+    name = LimitedCharBlock(
         label=_("Name"),
         max_length=120,
         help_text=_("A short name, e.g. “Local recurrence”."),

@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES
+from .text import PREVIEW_TEMPLATE, RICH_TEXT_FEATURES, LimitedCharBlock
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
     """A patient's question in their words, followed by the answer."""
 
-    question = blocks.CharBlock(
+    question = LimitedCharBlock(
         label=_("Question"),
         max_length=255,
         help_text=_("Phrase it the way a patient would ask it."),

@@ -6,7 +6,7 @@ from pydantic import Field
 from wagtail import blocks
 
 from . import representation
-from .text import PREVIEW_TEMPLATE
+from .text import PREVIEW_TEMPLATE, LimitedCharBlock
 from .validation import ValidatedStructBlock
 from .web_address import WebAddressBlock
 
@@ -35,7 +35,7 @@ class RelatedLinkBlock(ValidatedStructBlock):
         default="plain",
         help_text=_("“Read also” links show a “Read also:” label before the title."),
     )
-    title = blocks.CharBlock(
+    title = LimitedCharBlock(
         label=_("Title"),
         max_length=255,
         help_text=_("The words readers see, e.g. “Is cancer hereditary?”."),

@@ -10,24 +10,25 @@ is in the page history like any other edit.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .text import LimitedCharBlock
 from .web_address import WebAddressBlock
 
 
 class ReviewerBlock(blocks.StructBlock):
     """Someone who checked the article's clinical content."""
 
-    name = blocks.CharBlock(
+    name = LimitedCharBlock(
         label=_("Name"),
         max_length=255,
         help_text=_("The reviewer's name as readers should see it."),
     )
-    role = blocks.CharBlock(
+    role = LimitedCharBlock(
         label=_("Role"),
         max_length=255,
         required=False,
         help_text=_("e.g. “Consultant clinical oncologist”."),
     )
-    organisation = blocks.CharBlock(
+    organisation = LimitedCharBlock(
         label=_("Organisation"),
         max_length=255,
         required=False,
@@ -42,8 +43,8 @@ class ReviewerBlock(blocks.StructBlock):
 class SourceBlock(blocks.StructBlock):
     """A published source the article's statements rest on."""
 
-    title = blocks.CharBlock(label=_("Title"), max_length=500)
-    publisher = blocks.CharBlock(
+    title = LimitedCharBlock(label=_("Title"), max_length=500)
+    publisher = LimitedCharBlock(
         label=_("Publisher"),
         max_length=255,
         required=False,

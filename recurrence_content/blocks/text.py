@@ -10,10 +10,21 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 PREVIEW_TEMPLATE = "recurrence_content/blocks/preview.html"
 
 
+class LimitedCharBlock(blocks.CharBlock):
+    """A CharBlock whose ``max_length`` is checked on saving, with Django's
+    message giving the count ("at most 255 characters (it has 2000)"),
+    rather than by the browser, which cuts pasted text at the limit without
+    a word."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs.pop("maxlength", None)
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; pages keep their own ``h1`` for the title."""
 
-    text = blocks.CharBlock(
+    text = LimitedCharBlock(
         label=_("Heading"),
         max_length=255,
         help_text=_("A short heading that says what the section is about."),

@@ -56,6 +56,9 @@ class Built:
     last_published: datetime | None
     language: str | None
     tags: dict = field(default_factory=dict)
+    # False: answered but not kept, as for an answer that found nothing for
+    # a value anyone can make up (it would only push real answers out).
+    store: bool = True
 
 
 def feed_cache() -> TolerantCache:
@@ -63,9 +66,13 @@ def feed_cache() -> TolerantCache:
     return FEED.cache()
 
 
-def cache_key(request, *parts: Any) -> str:
-    """A key for this request's response: host, path, query and ``parts``."""
-    query = sorted(request.GET.lists())
+def cache_key(request, *parts: Any, query: Any = None) -> str:
+    """A key for this request's response: host, path, query and ``parts``.
+
+    ``query``, when given, stands for the query string: the parameters as the
+    view read them, so ones it ignores cannot make new keys.
+    """
+    query = sorted(request.GET.lists()) if query is None else query
     raw = json.dumps(
         [request.scheme, request.get_host(), request.path, query, *parts],
         cls=DjangoJSONEncoder,
@@ -91,6 +98,6 @@ def cached_response(
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     published = built.last_published
     entry = (body, etag, published.timestamp() if published else None, built.language)
-    if keep:
+    if keep and built.store:
         FEED.set_many({key: entry}, {key: built.tags}, found)
     return CachedResponse(*entry, tags=built.tags)

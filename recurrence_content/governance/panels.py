@@ -4,29 +4,30 @@ blocks hardest to read."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
 
+from ..admin_panels import SavedPagePanel
 from . import readability
 
 
-class ReadingLevelPanel(Panel):
-    """The reading level stored with the revision being edited."""
+class ReadingLevelPanel(SavedPagePanel):
+    """The reading level stored with the revision being edited (measured
+    when the page is first saved)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("heading", _("Reading level"))
-        super().__init__(*args, **kwargs)
+    default_heading = _("Reading level")
 
-    class BoundPanel(Panel.BoundPanel):
+    class BoundPanel(SavedPagePanel.BoundPanel):
         template_name = "recurrence_content/admin/reading_level_panel.html"
-
-        def is_shown(self) -> bool:
-            # Measured when the page is first saved.
-            return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             level = readability.reading_level_of(self.instance)
             context["level"] = level
+            context["grade_formula"] = readability.formula_label(
+                level.get("grade_formula", "")
+            )
+            context["ease_formula"] = readability.formula_label(
+                level.get("ease_formula", "")
+            )
             context["target_grade"] = readability.target_grade()
             context["above_target"] = readability.above_target(level)
             children = self.instance._meta.get_field("body").stream_block.child_blocks

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..conf import get_setting
@@ -32,6 +33,20 @@ FORMULAS: dict[str, tuple[str, str, str]] = {
     "en": ("en_US", "flesch_reading_ease", "flesch_kincaid_grade"),
     "es": ("es", "szigriszt_pazos", "crawford"),
 }
+# What editors read for each formula (the feed keeps the machine names).
+FORMULA_LABELS = {
+    "flesch_reading_ease": _("Flesch reading ease"),
+    "flesch_kincaid_grade": _("Flesch–Kincaid grade level"),
+    "szigriszt_pazos": _("Szigriszt-Pazos perspicuity"),
+    "crawford": _("Crawford grade level"),
+}
+
+
+def formula_label(name: str) -> str:
+    """A formula's name as editors read it, in the interface's language."""
+    return str(FORMULA_LABELS.get(name, name))
+
+
 # Blocks shorter than this say little about reading level (a heading alone
 # scores as one very short sentence); they count towards the article only.
 MIN_BLOCK_WORDS = 10

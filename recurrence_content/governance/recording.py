@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -94,6 +95,10 @@ def _record(page, user, reviewed_on, next_review_due, reviewers) -> None:
         instance=page,
         action=RECORD_REVIEW_ACTION,
         user=user,
+        # Its own uuid: Wagtail's histories keep one entry per uuid and action
+        # across all pages, so entries sharing the request's would leave only
+        # the last translation's, and the article's own history without it.
+        uuid=uuid.uuid4(),
         revision=revision,
         data={
             "last_reviewed": latest.last_reviewed.isoformat(),

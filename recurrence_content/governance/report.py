@@ -25,6 +25,7 @@ from ..admin_reports import ArticleReportView, ReportMenuItem, may_see_reports
 from ..admin_reports import report_urls as shared_report_urls
 from ..page_model import page_model
 from .findings import Kind, Thresholds, check_article
+from .readability import formula_label
 from .review import ReviewState
 
 Page = page_model()
@@ -187,7 +188,11 @@ class ReviewReportView(ArticleReportView):
             page.rc_next_review_due = check.review.next_review_due
             page.rc_grade = level["grade"] if level.get("measured") else not_measured
             page.rc_ease = level["ease"] if level.get("measured") else not_measured
-            page.rc_grade_formula = level.get("grade_formula") or ""
+            page.rc_grade_formula = (
+                formula_label(level["grade_formula"])
+                if level.get("grade_formula")
+                else ""
+            )
             page.rc_unlinked_links = "; ".join(check.unlinked_links)
             page.rc_findings = "; ".join(
                 sorted({str(KIND_LABELS[finding.kind]) for finding in check.findings})

@@ -13,6 +13,7 @@ from ninja.errors import ValidationError
 from wagtail.models import Site
 
 from ..cache_tags import ancestor_tags, list_tag
+from ..conf import get_setting
 from ..delivery import visibility
 from ..delivery.caching import Built, cache_key, cached_response
 from ..delivery.http import ValidationErrors, add_cors_headers, conditional_response
@@ -149,11 +150,16 @@ def infobutton(
         # Last-Modified: the newest publication among the answers.
         updated = max((e.updated for e in entries if e.updated), default=None)
         # An article of any language may answer for the code (a language
-        # without a translation gets the source's).
+        # without a translation gets the source's). Codes that find nothing
+        # are as many as anyone can type: not kept.
         tags = {list_tag(None): None, **ancestor_tags(entries)}
-        return Built(data, updated, formats.languages(data), tags)
+        return Built(data, updated, formats.languages(data), tags, store=bool(entries))
 
-    key = cache_key(request, "infobutton", query.cache_parts())
+    # Keyed by what the stored feed depends on (the format and callback are
+    # applied to it below; a POST's form is not in the URL), so parameters
+    # the endpoint ignores (age, gender...) make no new key.
+    understood = [*query.cache_parts(), get_setting("INFOBUTTON_MAX_RESULTS")]
+    key = cache_key(request, "infobutton", query=understood)
     cached = cached_response(request, key, build)
     if query.response_type == params.HTML:
         return patient_page(request, json.loads(cached.body))

@@ -183,7 +183,9 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
     codes_panel = ClinicalCodesPanel(
         "clinical_codes",
         heading=_("Clinical codes"),
-        label=_("Code"),
+        # No label: the model's verbose_name ("clinical code") reads right in
+        # Wagtail's own translated "Add %(label)s" ("Ajouter un(e) code
+        # clinique"), where a capitalised "Code" did not.
         help_text=_(
             "Optional. Diagnoses, tests or medicines this article is for, so a "
             "patient record can offer it (see the EHR guide). Tag only codes "

@@ -13,6 +13,8 @@ from wagtail import blocks
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from ..blocks.text import LimitedCharBlock
+
 
 def content_languages() -> list[tuple[str, str]]:
     """The site's content languages, read when the form is built."""
@@ -26,7 +28,7 @@ class WordingBlock(blocks.StructBlock):
     """One language's wording."""
 
     language = blocks.ChoiceBlock(label=_("Language"), choices=content_languages)
-    text = blocks.CharBlock(label=_("Text"), max_length=500)
+    text = LimitedCharBlock(label=_("Text"), max_length=500)
 
     class Meta:
         icon = "openquote"
@@ -54,7 +56,9 @@ class ReviewSettings(BaseSiteSetting):
     )
 
     class Meta:
-        verbose_name = _("patient information review")
+        # Its menu item is under Settings; "Patient information review" is the
+        # report's name, under Reports.
+        verbose_name = _("review wording")
 
     def never_reviewed_text(self, language_code: str) -> str:
         """The wording for ``language_code``, else the translated default."""

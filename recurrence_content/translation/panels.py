@@ -4,24 +4,18 @@ each has got."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
 
+from ..admin_panels import SavedPagePanel
 from .status import translation_statuses
 
 
-class TranslationStatusPanel(Panel):
+class TranslationStatusPanel(SavedPagePanel):
     """Lists the page's translations with their status and progress."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("heading", _("Translations"))
-        super().__init__(*args, **kwargs)
+    default_heading = _("Translations")
 
-    class BoundPanel(Panel.BoundPanel):
+    class BoundPanel(SavedPagePanel.BoundPanel):
         template_name = "recurrence_content/admin/translation_status_panel.html"
-
-        def is_shown(self) -> bool:
-            # Nothing to list while the page is being created.
-            return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

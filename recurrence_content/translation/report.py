@@ -1,4 +1,4 @@
-"""The "Translations" report: every translated article in every language, with
+"""The "Article translations" report: every translated article in every language, with
 its status, progress and last sync, built on Wagtail's report views (filters,
 CSV and XLSX export) like Wagtail's own reports."""
 
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -67,7 +67,9 @@ def translated_articles(user):
 class TranslationReportView(ArticleReportView):
     """Article × language: status, progress, last synced, outdated."""
 
-    page_title = _("Translations")
+    # Named apart from wagtail-localize's own "Translations" report, which is
+    # in the same menu and lists translation jobs rather than articles.
+    page_title = _("Article translations")
     header_icon = "globe"
     filterset_class = TranslationReportFilterSet
     index_url_name = URL_NAME
@@ -86,7 +88,9 @@ class TranslationReportView(ArticleReportView):
         # What the next publication still lacks (wagtail-localize's progress).
         Column("rc_draft", label=_("Newest version")),
         DateColumn("rc_last_synced", label=_("Last synced")),
-        BooleanColumn("rc_outdated", label=_("Outdated")),
+        # Words, not Wagtail's BooleanColumn: its red cross for "not
+        # outdated" reads as a problem.
+        Column("rc_outdated_label", label=_("Outdated")),
     ]
     list_export = [
         "rc_source_title",
@@ -136,6 +140,7 @@ class TranslationReportView(ArticleReportView):
             page.rc_draft = status.draft_wording
             page.rc_last_synced = status.last_synced
             page.rc_outdated = status.source_changed
+            page.rc_outdated_label = _("Yes") if status.source_changed else _("No")
         return pages
 
 
@@ -149,7 +154,7 @@ def report_urls() -> list:
 def report_menu_item() -> MenuItem:
     """The report's entry in the Reports menu (register_reports_menu_item)."""
     return ReportMenuItem(
-        _("Translations"),
+        _("Article translations"),
         reverse(URL_NAME),
         name="recurrence-content-translations",
         icon_name="globe",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponseRedirect
+from django.http.response import ResponseHeaders
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
@@ -95,8 +96,22 @@ def _incomplete_redirect(page: AbstractPage, request: HttpRequest):
     return response
 
 
+class _HeadersWithoutLanguage(ResponseHeaders):
+    """Headers that take no Content-Language by default: LocaleMiddleware's
+    ``setdefault`` would name the language the reader is sent away from."""
+
+    def setdefault(self, key, value):
+        if key.lower() != "content-language":
+            super().setdefault(key, value)
+
+
 def _redirect(url: str, requested: str) -> HttpResponseRedirect:
-    return HttpResponseRedirect(f"{url}?{urlencode({UNAVAILABLE_PARAM: requested})}")
+    response = HttpResponseRedirect(
+        f"{url}?{urlencode({UNAVAILABLE_PARAM: requested})}"
+    )
+    # A redirect has no content, so no content language.
+    response.headers = _HeadersWithoutLanguage(response.headers)
+    return response
 
 
 def choose_alternate(

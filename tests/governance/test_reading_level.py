@@ -191,3 +191,32 @@ def test_the_feed_carries_the_reading_level_typed(client, host_page):
         "",
     }
     assert "reading_level" in components["PatientInfoPage"]["required"]
+
+
+@pytest.mark.parametrize(
+    ("interface", "expected"),
+    [
+        ("en", "with Flesch–Kincaid grade level and Flesch reading ease."),
+        (
+            "fr",
+            "avec Niveau scolaire de Flesch-Kincaid et Facilité de lecture de Flesch.",
+        ),
+    ],
+)
+def test_the_panel_names_the_formulas_in_the_editors_language(
+    admin_client, admin_user, host_page, interface, expected
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = interface
+    profile.save()
+    page = make_article(host_page)
+
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    panel = BeautifulSoup(response.content, "html.parser").select_one(
+        ".rc-reading-level-panel"
+    )
+    text = " ".join(panel.get_text().split())
+    assert expected in text
+    assert "flesch_kincaid_grade" not in text

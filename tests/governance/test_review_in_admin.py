@@ -4,6 +4,7 @@ review" workflow task; both land in the audit log."""
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from wagtail.test.utils.form_data import streamfield
 
 from recurrence_content.governance.recording import RECORD_REVIEW_ACTION
 from recurrence_content.models import ClinicalReviewTask
+from tests.factories import translate
 from tests.governance.conftest import REVIEWERS
 from tests.test_admin import article_form
 
@@ -171,3 +173,57 @@ def test_the_task_offers_approval_only_to_those_who_may_record(
         "approve",
         "approve",
     ]
+
+
+def history_messages(client, page) -> list[str]:
+    """The entries of the page's own history view, as an editor reads them."""
+    response = client.get(reverse("wagtailadmin_pages:history", args=(page.pk,)))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [row.get_text(" ", strip=True) for row in soup.select("table tbody tr")]
+
+
+def test_the_page_history_lists_a_review_recorded_in_the_edit_view(
+    client, admin_client, clinician, article, locales
+):
+    spanish = translate(article, locales["es"])
+    client.force_login(clinician)
+    edit(
+        client,
+        article,
+        last_reviewed=MARCH.isoformat(),
+        reviewers=reviewer_form(),
+        **{"action-record-review": "record"},
+    )
+
+    # The article's and its translation's own histories (the Spanish tree is
+    # not the clinician's to edit, so an administrator reads them).
+    for page in (article, spanish):
+        entries = history_messages(admin_client, page)
+        assert any(
+            "Clinical review recorded: reviewed on 2026-03-01, next review due "
+            "2029-03-01" in entry
+            for entry in entries
+        ), (page.locale, entries)
+
+
+def test_the_page_history_lists_a_review_recorded_by_a_workflow(
+    client, admin_user, clinician, article, clinical_workflow, locales
+):
+    translate(article, locales["fr"])
+    draft = article.get_latest_revision_as_object()
+    draft.summary = "A clearer summary, for clinicians to check."
+    draft.save_revision(user=admin_user)
+    workflow_state = clinical_workflow.start(article, admin_user)
+    task_state = workflow_state.current_task_state
+    client.force_login(clinician)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(article.pk, "approve", task_state.pk),
+        ),
+        {"comment": ""},
+    )
+
+    entries = history_messages(client, article)
+    assert any("Clinical review recorded" in entry for entry in entries), entries

@@ -125,7 +125,7 @@ def test_the_report_exports_csv_and_xlsx(admin_client, articles):
     rows = {row["Article"]: row for row in csv.DictReader(io.StringIO(content))}
     shipped = rows["Does cancer always come back?"]
     assert shipped["Review"] == "Never reviewed"
-    assert shipped["Grade formula"] == "flesch_kincaid_grade"
+    assert shipped["Grade formula"] == "Flesch–Kincaid grade level"
     assert shipped["Related links that lead nowhere"] == (
         "Is cancer hereditary?; Learn more about palliative care."
     )

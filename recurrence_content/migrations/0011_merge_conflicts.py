@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         swapper.dependency('wagtailcore', 'Page'),
-        ('recurrence_content', '0008_web_address_block'),
+        ('recurrence_content', '0010_limited_char_blocks'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 

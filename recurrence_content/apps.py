@@ -18,6 +18,7 @@ class RecurrenceContentConfig(AppConfig):
         from .cache_invalidation import connect_cache_invalidation
         from .governance.page_features import register_page_features as governance
         from .models.features import register
+        from .refresh import connect_refresh
         from .response_cache import mark_page_cacheable
         from .translation.page_features import register_page_features as translation
         from .translation.signals import connect_status_invalidation
@@ -26,4 +27,5 @@ class RecurrenceContentConfig(AppConfig):
         translation()
         register("response", "response_cache", mark_page_cacheable)
         connect_cache_invalidation()
+        connect_refresh()
         connect_status_invalidation()

@@ -51,6 +51,9 @@ PREFIX = "recurrence_content:responses"
 # which it may be shared, and the tags of what it shows.
 CACHEABLE = "recurrence_content_cacheable"
 TAGS = "recurrence_content_tags"
+# Set by a view whose content does not change with some of the headers its
+# response varies on: one copy serves every value of them.
+SAME_FOR = "recurrence_content_same_for"
 # Cache-Control directives that forbid sharing a response.
 NOT_SHARED = {"private", "no-store", "no-cache"}
 # The views whose responses may be kept, by URL name or namespace, with the
@@ -81,6 +84,9 @@ def mark_cacheable(
 def mark_page_cacheable(page, request: HttpRequest, response: HttpResponse):
     """A served page of the app is the same for every anonymous reader of its
     URL until what it shows changes (a page feature: previews never pass here)."""
+    # LocaleMiddleware varies an unprefixed URL on Accept-Language, but a
+    # page renders in its own language whatever the reader's browser asks.
+    setattr(response, SAME_FOR, {"accept-language"})
     return mark_cacheable(
         response, frozenset({UNAVAILABLE_PARAM}), cache_tags.page_tags(page)
     )
@@ -223,6 +229,7 @@ class _Store:
                 for header in cc_delim_re.split(response.get("Vary", ""))
                 if header.strip()
             }
+            - getattr(response, SAME_FOR, set())
         )
         key = self._response_key(varies)
         self.cache.set(self.vary_key, (varies, sorted(tags)), timeout)

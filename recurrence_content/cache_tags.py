@@ -53,6 +53,10 @@ ALIAS_SETTINGS = (
 # are left to expire.
 MAX_INDEXED = 200
 _MISSING = object()
+# Versions a change could not write, by cache alias: written on this
+# process's next use of that cache, so a cache that was unreachable for a
+# moment (and kept its keys) does not go on serving what the change retired.
+_missed: dict[str, dict[str, str]] = {}
 
 
 def page_tag(translation_key: Any) -> str:
@@ -110,6 +114,16 @@ def page_tags(page: Any) -> dict[str, str | None]:
         }
         page._recurrence_content_tags = tags
     return tags
+
+
+def tagged_cache(alias: str) -> TolerantCache:
+    """The cache ``alias``, once the versions a change could not write to it
+    are written (when it is reachable again)."""
+    cache = TolerantCache(alias)
+    missed = _missed.pop(alias, None)
+    if missed and not cache.set_many(missed, timeout=None):
+        _missed.setdefault(alias, {}).update(missed)
+    return cache
 
 
 def _tag_key(tag: str) -> str:
@@ -184,7 +198,7 @@ class TaggedCache:
         self.timeout_setting = timeout
 
     def cache(self) -> TolerantCache:
-        return TolerantCache(get_setting(self.alias_setting))
+        return tagged_cache(get_setting(self.alias_setting))
 
     def timeout(self) -> int:
         if isinstance(self.timeout_setting, int):
@@ -284,8 +298,10 @@ def invalidate(tags: Iterable[str], shown: dict[str, str] | None = None) -> None
         return
     pages = [tag for tag in tags if tag.startswith("page:")]
     for alias in {get_setting(name) for name in ALIAS_SETTINGS}:
-        cache = TolerantCache(alias)
-        cache.set_many(versions_, timeout=None)
+        cache = tagged_cache(alias)
+        if not cache.set_many(versions_, timeout=None):
+            _missed.setdefault(alias, {}).update(versions_)
+            continue
         if pages:
             indexes = cache.get_many([_index_key(tag) for tag in pages])
             keys = [key for listed in indexes.values() for key in listed]

@@ -114,7 +114,8 @@ class ResponseCacheMiddleware:
         timeout = get_setting("RESPONSE_CACHE_TIMEOUT")
         if not timeout or not _shared_request(request) or not _served(request):
             return self.get_response(request)
-        store = _Store(TolerantCache(get_setting("RESPONSE_CACHE_ALIAS")), request)
+        cache = cache_tags.tagged_cache(get_setting("RESPONSE_CACHE_ALIAS"))
+        store = _Store(cache, request)
         cached = store.get()
         if cached is not None:
             return _answer(request, cached)

@@ -1,0 +1,140 @@
+"""A working day under a real server: readers over many article URLs while an
+editor publishes another page every second, against the same readers while
+nobody publishes (issue 22).
+
+The site is the demo plus ``ARTICLES`` copies of the article in English and
+Spanish and ``OTHERS`` ordinary pages (small, so the bench runs in minutes on
+2 cores: the targets are ratios, which the site's size should not move when
+invalidation is targeted). wrk reads ``READ`` of the copies' URLs round robin;
+a middleware after the response cache counts the requests that reached the
+view (renders), so the hit ratio is 1 - renders / requests.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from .report import Row, print_row
+
+ARTICLES, OTHERS, READ = 150, 150, 200
+DURATION, CONNECTIONS, THREADS = "10s", 8, 2
+WRK_SCRIPT = """
+paths = {%(paths)s}
+counter = 0
+request = function()
+  counter = counter %% #paths + 1
+  return wrk.format("GET", paths[counter])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("P99 %%d\\n", latency:percentile(99)))
+  local e = summary.errors
+  io.write(string.format("ERRORS %%d\\n",
+    e.connect + e.read + e.write + e.status + e.timeout))
+  io.write(string.format("REQUESTS %%d\\n", summary.requests))
+  io.write(string.format("RPS %%f\\n", summary.requests / (summary.duration / 1e6)))
+end
+"""
+PUBLISHER = """
+import time
+from wagtail.models import Page
+page = Page.objects.get(pk={pk}).specific
+while True:
+    page.title = "News " + str(time.time())
+    page.save_revision().publish()
+    time.sleep(1)
+"""
+
+
+def run(base: str, wrk: str, server_env: dict, example: Path, ceiling: dict) -> list:
+    """The working-day rows; ``ceiling`` is the fixed-bytes view's wrk result."""
+    manage = [sys.executable, "manage.py"]
+    built = subprocess.run(
+        [*manage, "shell", "-c",
+         f"from benchmarks.workday_site import build; build({ARTICLES}, {OTHERS})"],
+        cwd=example, env=server_env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    paths = re.findall(r"^URL (\S+)$", built, re.M)[:READ]
+    publish = re.search(r"^PUBLISH (\d+)$", built, re.M)[1]
+    for path in paths:  # warm
+        urllib.request.urlopen(base + path).read()  # noqa: S310
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(WRK_SCRIPT % {"paths": ", ".join(f'"{p}"' for p in paths)})
+
+    quiet = _measure(wrk, script, base)
+    publisher = subprocess.Popen(
+        [*manage, "shell", "-c", PUBLISHER.format(pk=publish)],
+        cwd=example,
+        env={**server_env, "DJANGO_SETTINGS_MODULE": "example_site.settings"},
+    )
+    try:
+        time.sleep(2)  # its first publications
+        busy = _measure(wrk, script, base)
+    finally:
+        publisher.terminate()
+        publisher.wait(timeout=30)
+
+    site = f"{ARTICLES} articles × 2 languages, {OTHERS} other pages, {len(paths)} URLs"
+    share = busy["rps"] / quiet["rps"]
+    of_ceiling = busy["rps"] / ceiling["rps"]
+    rows = [
+        Row(
+            "workday",
+            f"another page published every 1 s vs none ({site})",
+            f"{busy['rps']:.0f} rps, hit {busy['hit']:.1%}, {busy['errors']} errors",
+            f"{quiet['rps']:.0f} rps, hit {quiet['hit']:.1%}",
+            f"{share:.2f}× rps",
+            "≥ 0.9× rps",
+            share >= 0.9 and busy["errors"] == 0,
+            {"busy": busy, "quiet": quiet},
+        ),
+        Row(
+            "workday",
+            "hit ratio, another page published every 1 s",
+            f"{busy['renders']} renders of {busy['requests']} requests",
+            "-",
+            f"{busy['hit']:.1%}",
+            "≥ 95%",
+            busy["hit"] >= 0.95,
+        ),
+        Row(
+            "workday",
+            "requests/s, another page published every 1 s, vs in-memory bytes",
+            f"{busy['rps']:.0f} rps",
+            f"{ceiling['rps']:.0f} rps",
+            f"{of_ceiling:.2f}×",
+            "≥ 0.5×",
+            of_ceiling >= 0.5,
+        ),
+    ]
+    for row in rows:
+        print_row(row)
+    return rows
+
+
+def _measure(wrk: str, script: Path, base: str) -> dict:
+    before = _renders(base)
+    out = subprocess.run(
+        [wrk, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{DURATION}", "-s", str(script), base],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    renders = _renders(base) - before
+    values = dict(re.findall(r"^(P99|ERRORS|REQUESTS|RPS) (\S+)$", out, re.M))
+    requests = int(values["REQUESTS"])
+    return {
+        "rps": float(values["RPS"]),
+        "p99": int(values["P99"]) / 1000,
+        "errors": int(values["ERRORS"]),
+        "requests": requests,
+        "renders": renders,
+        "hit": 1 - renders / requests if requests else 0.0,
+    }
+
+
+def _renders(base: str) -> int:
+    return int(urllib.request.urlopen(base + "/bench/renders/").read())  # noqa: S310

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .report import Row, print_row
 
-ARTICLES, OTHERS, READ = 150, 150, 200
+ARTICLES, OTHERS, READ = 100, 100, 200
 DURATION, CONNECTIONS, THREADS = "10s", 8, 2
 WRK_SCRIPT = """
 paths = {%(paths)s}

@@ -41,7 +41,8 @@ def count_renders(get_response):
 
 
 def renders(request):
-    return HttpResponse(str(django_cache.get(RENDERS, 0)), content_type="text/plain")
+    counts = (django_cache.get(RENDERS, 0), django_cache.get("bench:publishes", 0))
+    return HttpResponse(f"{counts[0]} {counts[1]}", content_type="text/plain")
 
 
 urlpatterns = [

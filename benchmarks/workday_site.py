@@ -20,8 +20,8 @@ SLUG = "bench-copy-{}"
     TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 )
 def build(articles: int, others: int) -> None:
-    """Print the article URLs (``URL <path>``) and the page to publish
-    (``PUBLISH <id>``)."""
+    """Print the article URLs (``URL <path>``), the other page to publish
+    (``PUBLISH <id>``) and the read article to publish (``ARTICLE <id>``)."""
     shipped = PatientInfoPage.objects.get(
         slug="does-cancer-always-come-back", locale__language_code="en"
     )
@@ -49,6 +49,7 @@ def build(articles: int, others: int) -> None:
     for page in PatientInfoPage.objects.live().filter(slug__startswith="bench-copy-"):
         print("URL", page.url)
     print("PUBLISH", news.order_by("path").first().pk)
+    print("ARTICLE", english_parent.get_children().get(slug=SLUG.format(0)).pk)
 
 
 def _copy(source, parent, slug, number, translation_key=None):

@@ -139,15 +139,12 @@ def _digest(text: str) -> str:
 
 
 def versions(
-    cache: TolerantCache, tags: dict[str, str | None], found: dict | None = None
+    cache: TolerantCache, tags: dict[str, str | None]
 ) -> dict[str, str] | None:
     """The current version of each tag, giving a missing one its value in
-    ``tags`` (None: a new random one); None when the cache is down.
-
-    ``found`` is a ``get_many`` answer that may already hold them."""
+    ``tags`` (None: a new random one); None when the cache is down."""
     keys = {tag: _tag_key(tag) for tag in tags}
-    if found is None or not set(keys.values()) <= set(found):
-        found = {**(found or {}), **cache.get_many(list(keys.values()))}
+    found = cache.get_many(list(keys.values()))
     current = {tag: found[key] for tag, key in keys.items() if key in found}
     for tag in tags.keys() - current.keys():
         cache.add(_tag_key(tag), tags[tag] or _fresh(), timeout=None)

@@ -20,7 +20,6 @@ leave them cached.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from django.db import transaction
@@ -39,27 +38,13 @@ from .cache_tags import (
 from .conf import get_setting
 from .models.mixins import PatientInfoPageMixin
 
-_pending = threading.local()
-
 
 def retire(tags: set[str], shown: dict[str, str] | None = None) -> None:
     """Retire ``tags`` now and, inside a transaction, again once it commits
-    (one write for everything the transaction changed)."""
+    (a rolled-back transaction drops the second)."""
     invalidate(tags, shown)
-    if not transaction.get_connection().in_atomic_block:
-        return
-    if not hasattr(_pending, "tags"):
-        _pending.tags, _pending.shown = set(), {}
-    _pending.tags |= tags
-    _pending.shown.update(shown or {})
-    transaction.on_commit(_flush)
-
-
-def _flush() -> None:
-    tags, shown = getattr(_pending, "tags", set()), getattr(_pending, "shown", {})
-    _pending.tags, _pending.shown = set(), {}
-    if tags or shown:
-        invalidate(tags, shown)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: invalidate(tags, shown))
 
 
 def changed_tags(page: AbstractPage, parents: list | None = None) -> set[str]:

@@ -74,6 +74,7 @@ def run(base: str, wrk: str, server_env: dict, example: Path, ceiling: dict) -> 
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(WRK_SCRIPT % {"paths": ", ".join(f'"{p}"' for p in paths)})
 
+    memory = _memory_per_article(server_env["REDIS_URL"], len(paths))
     quiet = _measure(wrk, script, base)
     busy = _while_publishing(wrk, script, base, server_env, example, publish, 1)
     own = _while_publishing(wrk, script, base, server_env, example, article, 5)
@@ -128,9 +129,35 @@ def run(base: str, wrk: str, server_env: dict, example: Path, ceiling: dict) -> 
             {"own": own},
         )
     )
+    rows.append(
+        Row(
+            "workday",
+            "Redis memory per cached article and language (every key the app "
+            "keeps, over the article URLs read)",
+            f"{memory / 1024:.1f} KB",
+            "-",
+            f"{memory / 1024:.1f} KB",
+            "≤ 25 KB",
+            memory <= 25 * 1024,
+        )
+    )
     for row in rows:
         print_row(row)
     return rows
+
+
+def _memory_per_article(redis_url: str, articles: int) -> float:
+    """Bytes Redis holds for the app's keys (responses, parts, statuses,
+    tags), per article URL read: an upper bound, as the index and feed
+    pages cached are counted too."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    total = sum(
+        client.memory_usage(key) or 0
+        for key in client.scan_iter("*recurrence_content*", count=1000)
+    )
+    return total / articles
 
 
 def _while_publishing(wrk, script, base, server_env, example, pk, every) -> dict:

@@ -20,6 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from . import workday
 from .report import Row, print_row
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +97,9 @@ def run(env: dict) -> list[Row]:
             for _ in range(5):  # warm: every worker has it cached
                 urllib.request.urlopen(url).read()  # noqa: S310
             results[name] = _wrk(wrk, script, url)
+        working_day = workday.run(
+            f"http://127.0.0.1:{port}", wrk, server_env, EXAMPLE, results["ceiling"]
+        )
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
@@ -118,7 +122,7 @@ def run(env: dict) -> list[Row]:
         )
         print_row(row)
         rows.append(row)
-    return rows
+    return rows + working_day
 
 
 def _create_database(url: str) -> None:

@@ -22,6 +22,7 @@ class RecurrenceContentConfig(AppConfig):
             serve_index_pages_from_cache,
         )
         from .models.features import register
+        from .refresh import connect_refresh
         from .response_cache import mark_page_cacheable
         from .translation.page_features import register_page_features as translation
         from .translation.signals import connect_status_invalidation
@@ -34,4 +35,5 @@ class RecurrenceContentConfig(AppConfig):
         register("response", "index_pages_cache", mark_index_pages_cacheable)
         serve_index_pages_from_cache()
         connect_cache_invalidation()
+        connect_refresh()
         connect_status_invalidation()

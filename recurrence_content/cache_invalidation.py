@@ -20,10 +20,8 @@ leave them cached.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import AbstractPage, Locale, PageViewRestriction, Site
@@ -41,27 +39,13 @@ from .conf import get_setting
 from .governance.recording import review_recorded
 from .models.mixins import PatientInfoPageMixin
 
-_pending = threading.local()
-
 
 def retire(tags: set[str], shown: dict[str, str] | None = None) -> None:
     """Retire ``tags`` now and, inside a transaction, again once it commits
-    (one write for everything the transaction changed)."""
+    (a rolled-back transaction drops the second)."""
     invalidate(tags, shown)
-    if not transaction.get_connection().in_atomic_block:
-        return
-    if not hasattr(_pending, "tags"):
-        _pending.tags, _pending.shown = set(), {}
-    _pending.tags |= tags
-    _pending.shown.update(shown or {})
-    transaction.on_commit(_flush)
-
-
-def _flush() -> None:
-    tags, shown = getattr(_pending, "tags", set()), getattr(_pending, "shown", {})
-    _pending.tags, _pending.shown = set(), {}
-    if tags or shown:
-        invalidate(tags, shown)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: invalidate(tags, shown))
 
 
 def changed_tags(page: AbstractPage, parents: list | None = None) -> set[str]:
@@ -105,14 +89,6 @@ def page_deleted(sender, instance: Any, **kwargs: Any) -> None:
     retire(changed_tags(instance, parents), {shown_tag(instance.pk): "deleted"})
 
 
-def purge_page(instance, **kwargs) -> None:
-    """Purge the page's URLs from front-end caches, as Wagtail does on publish."""
-    # Imported here: wagtail.contrib.frontend_cache is optional for a host.
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-    purge_page_from_cache(instance)
-
-
 def everything_changed(sender, **kwargs: Any) -> None:
     """Signal receiver: a model every page may show changed."""
     retire({EVERYTHING})
@@ -133,8 +109,6 @@ def connect_cache_invalidation() -> None:
     post_delete.connect(page_deleted, dispatch_uid="rc_cache_deleted")
     # A review on the live page while a draft waits: no publication, a change.
     review_recorded.connect(page_changed, dispatch_uid="rc_cache_reviewed")
-    if apps.is_installed("wagtail.contrib.frontend_cache"):
-        review_recorded.connect(purge_page, dispatch_uid="rc_purge_reviewed")
     # Privacy, site and language changes send no publish signal but change
     # visibility and URLs everywhere.
     for model in (PageViewRestriction, Site, Locale):

@@ -53,6 +53,10 @@ ALIAS_SETTINGS = (
 # are left to expire.
 MAX_INDEXED = 200
 _MISSING = object()
+# Versions a change could not write, by cache alias: written on this
+# process's next use of that cache, so a cache that was unreachable for a
+# moment (and kept its keys) does not go on serving what the change retired.
+_missed: dict[str, dict[str, str]] = {}
 
 
 def page_tag(translation_key: Any) -> str:
@@ -112,6 +116,16 @@ def page_tags(page: Any) -> dict[str, str | None]:
     return tags
 
 
+def tagged_cache(alias: str) -> TolerantCache:
+    """The cache ``alias``, once the versions a change could not write to it
+    are written (when it is reachable again)."""
+    cache = TolerantCache(alias)
+    missed = _missed.pop(alias, None)
+    if missed and not cache.set_many(missed, timeout=None):
+        _missed.setdefault(alias, {}).update(missed)
+    return cache
+
+
 def _tag_key(tag: str) -> str:
     return f"{PREFIX}:{tag}"
 
@@ -125,15 +139,12 @@ def _digest(text: str) -> str:
 
 
 def versions(
-    cache: TolerantCache, tags: dict[str, str | None], found: dict | None = None
+    cache: TolerantCache, tags: dict[str, str | None]
 ) -> dict[str, str] | None:
     """The current version of each tag, giving a missing one its value in
-    ``tags`` (None: a new random one); None when the cache is down.
-
-    ``found`` is a ``get_many`` answer that may already hold them."""
+    ``tags`` (None: a new random one); None when the cache is down."""
     keys = {tag: _tag_key(tag) for tag in tags}
-    if found is None or not set(keys.values()) <= set(found):
-        found = {**(found or {}), **cache.get_many(list(keys.values()))}
+    found = cache.get_many(list(keys.values()))
     current = {tag: found[key] for tag, key in keys.items() if key in found}
     for tag in tags.keys() - current.keys():
         cache.add(_tag_key(tag), tags[tag] or _fresh(), timeout=None)
@@ -184,7 +195,7 @@ class TaggedCache:
         self.timeout_setting = timeout
 
     def cache(self) -> TolerantCache:
-        return TolerantCache(get_setting(self.alias_setting))
+        return tagged_cache(get_setting(self.alias_setting))
 
     def timeout(self) -> int:
         if isinstance(self.timeout_setting, int):
@@ -284,8 +295,10 @@ def invalidate(tags: Iterable[str], shown: dict[str, str] | None = None) -> None
         return
     pages = [tag for tag in tags if tag.startswith("page:")]
     for alias in {get_setting(name) for name in ALIAS_SETTINGS}:
-        cache = TolerantCache(alias)
-        cache.set_many(versions_, timeout=None)
+        cache = tagged_cache(alias)
+        if not cache.set_many(versions_, timeout=None):
+            _missed.setdefault(alias, {}).update(versions_)
+            continue
         if pages:
             indexes = cache.get_many([_index_key(tag) for tag in pages])
             keys = [key for listed in indexes.values() for key in listed]

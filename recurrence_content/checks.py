@@ -92,6 +92,28 @@ def check_response_cache_position(app_configs: Any = None, **kwargs: Any) -> lis
     ]
 
 
+@register(Tags.caches)
+def check_cache_invalidating_models(app_configs: Any = None, **kwargs: Any) -> list:
+    """Every model RECURRENCE_CONTENT_CACHE_INVALIDATING_MODELS names must
+    exist, or editing it would silently leave cached pages stale."""
+    messages = []
+    for label in get_setting("CACHE_INVALIDATING_MODELS"):
+        try:
+            apps.get_model(label)
+        except (LookupError, ValueError):
+            messages.append(
+                Error(
+                    f"RECURRENCE_CONTENT_CACHE_INVALIDATING_MODELS names {label!r}, "
+                    "which is not an installed model, so its changes would not "
+                    "refresh cached pages.",
+                    hint='Name models as "app_label.ModelName", e.g. '
+                    '"recurrence_content.ReviewSettings".',
+                    id="recurrence_content.E004",
+                )
+            )
+    return messages
+
+
 def check_incomplete_translations() -> list:
     """Warn that wagtail-localize publishes untranslated pages, and check the
     setting that decides what patients get instead."""

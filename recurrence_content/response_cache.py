@@ -55,6 +55,9 @@ PREFIX = "recurrence_content:responses"
 # which it may be shared, and the tags of what it shows.
 CACHEABLE = "recurrence_content_cacheable"
 TAGS = "recurrence_content_tags"
+# Set by a view whose content does not change with some of the headers its
+# response varies on: one copy serves every value of them.
+SAME_FOR = "recurrence_content_same_for"
 # Cache-Control directives that forbid sharing a response.
 NOT_SHARED = {"private", "no-store", "no-cache"}
 # A query parameter's name and whether a value is one worth sharing: in the
@@ -115,6 +118,9 @@ def response_tags(response: HttpResponse) -> Tags:
 def mark_page_cacheable(page, request: HttpRequest, response: HttpResponse):
     """A served page of the app is the same for every anonymous reader of its
     URL until what it shows changes (a page feature: previews never pass here)."""
+    # LocaleMiddleware varies an unprefixed URL on Accept-Language, but a
+    # page renders in its own language whatever the reader's browser asks.
+    setattr(response, SAME_FOR, {"accept-language"})
     return mark_cacheable(response, PAGE_PARAMS, lambda: cache_tags.page_tags(page))
 
 
@@ -140,7 +146,8 @@ class ResponseCacheMiddleware:
         timeout = get_setting("RESPONSE_CACHE_TIMEOUT")
         if not timeout or not _shared_request(request) or not _served(request):
             return self.get_response(request)
-        store = _Store(TolerantCache(get_setting("RESPONSE_CACHE_ALIAS")), request)
+        cache = cache_tags.tagged_cache(get_setting("RESPONSE_CACHE_ALIAS"))
+        store = _Store(cache, request)
         cached = store.get()
         if cached is not None:
             return _answer(request, cached)
@@ -255,6 +262,7 @@ class _Store:
                 for header in cc_delim_re.split(response.get("Vary", ""))
                 if header.strip()
             }
+            - getattr(response, SAME_FOR, set())
         )
         key = self._response_key(varies)
         self.cache.set(self.vary_key, (varies, sorted(tags)), timeout)

@@ -36,8 +36,26 @@ def require_program(name: str, package: str) -> str:
     pytest.skip(message)
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 nothing listens on right now."""
+def free_port(kind: str = "") -> int:
+    """A TCP port on 127.0.0.1 nothing listens on right now: from the range
+    ``RC_TEST_PORTS`` gives for ``kind`` (e.g. "server=8151-8159,
+    redis=6381-6389,varnish=6081-6089", for a machine whose ports are shared
+    out), else any the system gives."""
+    ranges = dict(
+        part.strip().split("=", 1)
+        for part in os.environ.get("RC_TEST_PORTS", "").split(",")
+        if "=" in part
+    )
+    if kind in ranges:
+        first, last = (int(port) for port in ranges[kind].split("-"))
+        for port in range(first, last + 1):
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
+        raise OSError(f"No free port in {ranges[kind]} for {kind}.")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -60,7 +78,7 @@ class RedisServer:
 
     def __init__(self) -> None:
         self.program = require_program("redis-server", "redis-server")
-        self.port = free_port()
+        self.port = free_port("redis")
         self.process: subprocess.Popen | None = None
 
     @property
@@ -112,7 +130,7 @@ class Gunicorn:
     """gunicorn serving ``tests.server_settings`` on a loopback port."""
 
     def __init__(self, env: dict[str, str], workers: int = 2) -> None:
-        self.port = free_port()
+        self.port = free_port("server")
         self.env = env
         self.workers = workers
         self.process: subprocess.Popen | None = None
@@ -206,7 +224,7 @@ class Varnish:
 
     def __init__(self, backend_port: int) -> None:
         self.program = require_program("varnishd", "varnish")
-        self.port = free_port()
+        self.port = free_port("varnish")
         self.backend_port = backend_port
         self.workdir = Path(tempfile.mkdtemp(prefix="varnish-"))
         self.process: subprocess.Popen | None = None

@@ -5,6 +5,7 @@ does not (another page, a draft, a model nobody named): a warm answer then
 still costs no query."""
 
 import pytest
+from django.core.checks import Tags, run_checks
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
@@ -166,3 +167,11 @@ def test_another_articles_publication_leaves_this_article_but_not_lists(
         client.get(feed)
     assert queries_for(client, listing) > 0
     assert "Living with fatigue" in client.get(index_url).content.decode()
+
+
+def test_a_model_the_setting_names_that_does_not_exist_is_an_error(settings):
+    settings.RECURRENCE_CONTENT_CACHE_INVALIDATING_MODELS = ["hospital.Footer", "x"]
+    messages = [m for m in run_checks(tags=[Tags.caches]) if m.id]
+    assert [m.id for m in messages] == ["recurrence_content.E004"] * 2
+    assert "'hospital.Footer'" in messages[0].msg
+    assert "app_label.ModelName" in messages[0].hint

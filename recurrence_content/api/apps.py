@@ -14,6 +14,6 @@ class FeedConfig(AppConfig):
         # These import models: only once the app registry is ready. Importing
         # checks registers them.
         from . import checks  # noqa: F401
-        from .v1.purge import connect_front_end_purge
+        from .v1.purge import register_feed_urls
 
-        connect_front_end_purge()
+        register_feed_urls()

@@ -1,5 +1,7 @@
-"""Publishing purges the article's page and feed URLs from Varnish, in that
-article's language only (wagtail.contrib.frontend_cache, HTTP backend).
+"""Publishing purges the article's page, its index page and the feed URLs that
+show it from Varnish, in that article's language only
+(wagtail.contrib.frontend_cache, HTTP backend), once the app has rendered
+the fresh copies into its own cache.
 
 Varnish (Debian's varnishd) runs on a loopback port in front of gunicorn with
 a VCL that keeps every 200 for an hour and accepts PURGE from localhost.
@@ -7,7 +9,8 @@ a VCL that keeps every 200 for an hour and accepts PURGE from localhost.
 
 import pytest
 
-from tests.factories import translate
+from recurrence_content.models import PatientInfoIndexPage
+from tests.factories import make_article, translate
 from tests.feed.helpers import detail_url
 from tests.production.conftest import get
 from tests.servers import Varnish
@@ -76,3 +79,30 @@ def test_unpublish_purges_the_page_and_feed(varnish, article):
 
     assert through(varnish, page_url)[0] == 404
     assert through(varnish, feed_url)[0] == 404
+
+
+def test_publish_purges_the_index_page_and_feed_lists_that_list_the_article(
+    varnish, home
+):
+    index = PatientInfoIndexPage(title="Patient information", slug="leaflets")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    article = make_article(index)
+    urls = {
+        "index": index.url,
+        "list": "/recurrence-content/api/v1/articles/",
+        "list en": "/recurrence-content/api/v1/articles/?locale=en",
+        "feed": detail_url(article, "en"),
+    }
+    for path in [*urls.values(), *urls.values()]:
+        assert through(varnish, path)[0] == 200
+    for name, path in urls.items():
+        assert through(varnish, path)[1]["X-Cache"] == "HIT", name
+
+    article.title = "Can cancer come back?"
+    article.save_revision().publish()
+
+    for name, path in urls.items():
+        status, headers, body = through(varnish, path)
+        assert (status, headers["X-Cache"]) == (200, "MISS"), name
+        assert "Can cancer come back?" in body, name

@@ -198,7 +198,11 @@ def _form_operation(get: dict) -> dict:
             },
             "required": [params.RESPONSE_TYPE],
         },
-        "then": {"required": [params.CALLBACK]},
+        "then": {
+            "required": [params.CALLBACK],
+            # Not blank: a blank value counts as absent.
+            "properties": {params.CALLBACK: {"pattern": params.CALLBACK_NAME.pattern}},
+        },
     }
     return {
         **copy.deepcopy({k: v for k, v in get.items() if k != "parameters"}),

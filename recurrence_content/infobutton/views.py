@@ -46,10 +46,11 @@ api = NinjaAPI(
 )
 
 
-def bad_request(name: str, message: str) -> JsonResponse:
-    """A 400 naming the parameter, shaped like the feed's 422s."""
+def bad_request(name: str, message: str, where: str = "query") -> JsonResponse:
+    """A 400 naming the parameter (in the ``query`` or the ``form``), shaped
+    like the feed's 422s."""
     return JsonResponse(
-        {"detail": [{"loc": ["query", name], "msg": message, "type": "value_error"}]},
+        {"detail": [{"loc": [where, name], "msg": message, "type": "value_error"}]},
         status=400,
     )
 
@@ -134,11 +135,12 @@ def infobutton(
     (400): send one request per code."""
     # The parameters are declared above for the OpenAPI document; they are
     # read from the request itself, every value, to see blanks and repeats.
-    values = request.POST if request.method == "POST" else request.GET
+    form = request.method == "POST"
     try:
-        query = params.parse_query(values)
+        query = params.parse_query(request.POST if form else request.GET)
     except params.BadParameter as error:
-        return add_cors_headers(request, bad_request(error.name, error.message))
+        where = "form" if form else "query"
+        return add_cors_headers(request, bad_request(error.name, error.message, where))
 
     def build() -> Built:
         site = Site.find_for_request(request)
@@ -206,7 +208,11 @@ def _form_operation(get: dict) -> dict:
             },
             "required": [params.RESPONSE_TYPE],
         },
-        "then": {"required": [params.CALLBACK]},
+        "then": {
+            "required": [params.CALLBACK],
+            # Not blank: a blank value counts as absent.
+            "properties": {params.CALLBACK: {"pattern": params.CALLBACK_NAME.pattern}},
+        },
     }
     return {
         **copy.deepcopy({k: v for k, v in get.items() if k != "parameters"}),
@@ -223,8 +229,9 @@ def openapi_part() -> OpenAPIPart:
     """The endpoint's OpenAPI paths, component schemas and tag, for the feed's
     document: one contract for everything the app serves.
 
-    The 200 is also described as Atom XML and JSONP, which django-ninja
-    cannot declare itself.
+    The 200 is also described as Atom XML, JSONP and HTML, the 302 of
+    ``text/html``, and the form-encoded POST, which django-ninja cannot
+    declare itself.
     """
     schema = api.get_openapi_schema()
     # What parse_query accepts, so a client (and Schemathesis) knows which

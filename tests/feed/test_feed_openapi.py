@@ -129,7 +129,7 @@ def test_the_infobutton_endpoint_is_described(client):
     form = document["paths"]["/infobutton/"]["post"]["requestBody"]["content"][
         "application/x-www-form-urlencoded"
     ]["schema"]
-    assert form["then"] == {"required": ["callback"]}
+    assert form["then"]["required"] == ["callback"]
     assert set(form["properties"]) == names
     entry = document["components"]["schemas"]["InfobuttonEntry"]["properties"]
     assert {"title", "link", "summary", "lang"} <= set(entry)

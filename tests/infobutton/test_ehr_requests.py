@@ -168,3 +168,4 @@ def test_head_and_a_form_encoded_post_answer_as_get(live_server, tagged):
         url, data={**form, "mainSearchCriteria.v.c": ""}, timeout=30
     )
     assert refused.status_code == 400
+    assert refused.json()["detail"][0]["loc"] == ["form", "mainSearchCriteria.v.c"]

@@ -17,15 +17,20 @@ DEFAULTS: dict[str, Any] = {
     # Page types (as "app_label.ModelName") a PatientInfoPage may be created
     # under. None means under any page.
     "PARENT_PAGE_TYPES": None,
+    # --- Loading content files (docs/loading.md) ---
+    # Changes to the limits a content file must keep to, e.g.
+    # {"file_bytes": 5_000_000}; keys: file_bytes, blocks, field_characters,
+    # list_items (defaults in loading/limits.py).
+    "CONTENT_LIMITS": {},
     # --- The content feed (docs/feed.md) ---
     # Cache-Control header of every feed response.
     "FEED_CACHE_CONTROL": "public, max-age=300",
     # Django cache (a key of CACHES) that holds built feed responses. Use a
     # shared one (e.g. Redis) when the site runs on several servers.
     "FEED_CACHE_ALIAS": "default",
-    # Seconds a built response stays cached. Publishing or unpublishing any
-    # page empties the feed's cache at once, so this only bounds staleness
-    # from changes that send no signal.
+    # Seconds a built response stays cached. Publishing or unpublishing an
+    # article retires the answers that show it at once, so this only bounds
+    # staleness from changes that send no signal.
     "FEED_CACHE_TIMEOUT": 600,
     # Largest `limit` a client may ask for in one page of the article list.
     "FEED_MAX_LIMIT": 100,
@@ -59,16 +64,25 @@ DEFAULTS: dict[str, Any] = {
     # An article with at least this many sections (level-2 headings) opens
     # with an "On this page" list of links to them; None never shows it.
     "CONTENTS_MIN_SECTIONS": 4,
+    # Articles an index page lists at a time; the rest are on its next pages
+    # (?page=2, ...), linked with rel="next" and rel="prev".
+    "INDEX_PAGE_SIZE": 20,
     # --- The response cache (recurrence_content.response_cache) ---
     # Django cache (a key of CACHES) holding whole article, index and feed
     # responses for anonymous readers. Use a shared one (e.g. Redis) when the
     # site runs on several servers.
     "RESPONSE_CACHE_ALIAS": "default",
     # Seconds a response stays cached; 0 turns the response cache off.
-    # Publishing, unpublishing, moving or deleting any page empties it at
-    # once, so this only bounds staleness from changes that send no signal
-    # (e.g. a snippet the host's base template shows).
+    # Publishing, unpublishing, moving or deleting an article retires what
+    # shows it at once (docs/deploy.md), so this only bounds staleness from
+    # changes that send no signal (e.g. a snippet the host's base template
+    # shows that CACHE_INVALIDATING_MODELS does not name).
     "RESPONSE_CACHE_TIMEOUT": 600,
+    # Models ("app_label.ModelName") that every cached page, feed answer and
+    # part may show, so that saving or deleting one retires them all: a
+    # host's site-wide menu or footer snippet, say. Sites, locales and view
+    # restrictions always do.
+    "CACHE_INVALIDATING_MODELS": ["recurrence_content.ReviewSettings"],
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

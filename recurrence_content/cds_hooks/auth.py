@@ -71,11 +71,24 @@ def _signing_key(token: str) -> jwt.PyJWK:
                 f"No key {header['kid']!r} in the EHR's JWK Set at {url}."
             ) from None
     try:
-        return jwt.PyJWKSet.from_dict(get_setting("CDS_HOOKS_JWKS"))[header["kid"]]
+        return configured_key_set()[header["kid"]]
     except KeyError:
         raise Refused(
             f"No key {header['kid']!r} in RECURRENCE_CONTENT_CDS_HOOKS_JWKS."
         ) from None
+    except jwt.PyJWKSetError as error:
+        raise Refused(
+            f"RECURRENCE_CONTENT_CDS_HOOKS_JWKS is not a usable JWK Set: {error}"
+        ) from None
+
+
+def configured_key_set() -> jwt.PyJWKSet:
+    """RECURRENCE_CONTENT_CDS_HOOKS_JWKS as PyJWT's key set (PyJWKSetError
+    when it is not one)."""
+    key_set = get_setting("CDS_HOOKS_JWKS")
+    if not isinstance(key_set, dict):
+        raise jwt.PyJWKSetError('give a dict, {"keys": [...]}')
+    return jwt.PyJWKSet.from_dict(key_set)
 
 
 def verify_token(request, token: str) -> dict:

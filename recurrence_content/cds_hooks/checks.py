@@ -5,14 +5,16 @@ are not authenticated."""
 from typing import Any
 
 from django.core.checks import Tags, Warning, register
+from jwt import PyJWKSetError
 
 from ..conf import get_setting
-from .auth import verification_configured
+from .auth import configured_key_set, verification_configured
 
 
 @register(Tags.security)
 def check_authentication(app_configs: Any = None, **kwargs: Any) -> list:
-    """W001 when JWT verification is off, W002 when there is no key."""
+    """W001 when JWT verification is off, W002 when there is no key, W003
+    when the JWK Set given in the settings is not one."""
     if not get_setting("CDS_HOOKS_VERIFY_JWT"):
         return [
             Warning(
@@ -41,4 +43,16 @@ def check_authentication(app_configs: Any = None, **kwargs: Any) -> list:
                 id="recurrence_content_cds_hooks.W002",
             )
         ]
+    if get_setting("CDS_HOOKS_JWKS") and not get_setting("CDS_HOOKS_JWKS_URL"):
+        try:
+            configured_key_set()
+        except PyJWKSetError as error:
+            return [
+                Warning(
+                    f"RECURRENCE_CONTENT_CDS_HOOKS_JWKS is not a usable JWK Set "
+                    f"({error}), so every call to the CDS Services is refused.",
+                    hint='Set it to the EHR\'s public keys: {"keys": [{"kty": ...}]}.',
+                    id="recurrence_content_cds_hooks.W003",
+                )
+            ]
     return []

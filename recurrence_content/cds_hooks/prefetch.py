@@ -76,13 +76,19 @@ def read_prefetch(patient_id: str, prefetch: dict[str, Any] | None) -> PatientVi
     codings = []
     for entry in bundle.entry or []:
         condition = entry.resource
-        if isinstance(condition, Condition) and _is_active(condition, patient_id):
-            codings += [
-                (MATCHED_SYSTEMS[coding.system], coding.code)
-                for coding in (condition.code.coding if condition.code else None) or []
-                if coding.system in MATCHED_SYSTEMS and coding.code
-            ]
+        if not isinstance(condition, Condition) or not _is_active(
+            condition, patient_id
+        ):
+            continue
+        for coding in _codings(condition.code):
+            if coding.system in MATCHED_SYSTEMS and coding.code:
+                codings.append((MATCHED_SYSTEMS[coding.system], coding.code))
     return PatientView(codings, language)
+
+
+def _codings(concept) -> list:
+    """A CodeableConcept's codings; none when it is absent."""
+    return (concept.coding if concept else None) or []
 
 
 def _parse(model, key: str, data: Any):
@@ -117,8 +123,7 @@ def _is_active(condition: Condition, patient_id: str) -> bool:
 
 def _has_code(concept, system: str, codes: set[str]) -> bool:
     return any(
-        coding.system == system and coding.code in codes
-        for coding in (concept.coding if concept else None) or []
+        coding.system == system and coding.code in codes for coding in _codings(concept)
     )
 
 
@@ -129,7 +134,7 @@ def preferred_language(patient: Patient) -> str:
     preferred = [c for c in communications if c.preferred]
     chosen = preferred or (communications if len(communications) == 1 else [])
     for communication in chosen[:1]:
-        for coding in communication.language.coding or []:
+        for coding in _codings(communication.language):
             if coding.code and coding.system in (None, BCP_47):
                 return coding.code
     return ""

@@ -183,3 +183,14 @@ def test_a_cache_outage_skips_only_the_replay_check(ehr, client, settings, caplo
     # The signature is still checked.
     stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     refused(ehr.discover(client, key=stranger), "Signature verification failed")
+
+
+@pytest.mark.parametrize("key_set", [{"keys": []}, '{"keys": []}'])
+def test_a_jwks_setting_that_is_not_one_is_refused_and_check_says_so(
+    ehr_keys, client, settings, key_set
+):
+    settings.RECURRENCE_CONTENT_CDS_HOOKS_JWKS = key_set
+
+    refused(ehr_keys.discover(client), "not a usable JWK Set")
+    [message] = [m for m in run_checks() if m.id.startswith("recurrence_content_cds")]
+    assert message.id == "recurrence_content_cds_hooks.W003"

@@ -244,14 +244,19 @@ def test_a_long_title_is_cut_below_140_characters(ehr, client, host_page):
 def test_query_count_does_not_grow_with_matching_articles(
     ehr, client, host_page, django_assert_max_num_queries
 ):
-    for number in range(3):
+    body = hook_request(condition((ICD10CM, "Z08")), condition(BREAST_CANCER))
+    tag(make_article(host_page, title="Article 0", body=[]), ("icd10cm", "Z08"))
+    # Translation statuses not cached yet: the most queries a call makes.
+    with django_assert_max_num_queries(12):
+        assert len(cards(ehr, client, body)) == 1
+    for number in range(1, 4):
         tag(
             make_article(host_page, title=f"Article {number}", body=[]),
             ("icd10cm", "Z08"),
+            ("snomed", "254837009"),
         )
-    body = hook_request(condition((ICD10CM, "Z08")), condition(BREAST_CANCER))
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         assert len(cards(ehr, client, body)) == 3
 
 

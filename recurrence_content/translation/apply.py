@@ -61,6 +61,8 @@ class ApplyResult:
     kept: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Strings a translator and a newer file both changed (loading/po_merge.py).
+    conflicts: int = 0
 
     def summary(self) -> str:
         """One line for command output."""
@@ -79,6 +81,11 @@ class ApplyResult:
             parts.append(f"{len(self.untranslated)} strings still in English")
         if self.warnings:
             parts.append(f"{len(self.warnings)} entries no longer in the article")
+        if self.conflicts:
+            parts.append(
+                f"{self.conflicts} strings changed by both the translator and the "
+                "new file (translator's kept; see the Content updates report)"
+            )
         return ", ".join(parts)
 
 

@@ -5,7 +5,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
@@ -202,3 +202,12 @@ def test_a_page_loaded_before_merges_were_stored_merges_against_its_revision(
     assert result.status is Status.MERGED
     assert text_of(edited, FIRST).source == "<p>Our own wording.</p>"
     assert text_of(edited, SECOND).source == "<p>Corrected upstream.</p>"
+
+
+def test_a_failure_later_in_the_run_leaves_no_merge_behind(tmp_path, edited):
+    before = snapshot()
+    with pytest.raises(CommandError, match="No shipped translation"):
+        run("--file", str(upstream_version(tmp_path)), "--translations", "xx")
+    assert snapshot() == before
+    assert not PageLogEntry.objects.filter(action=MERGE_ACTION).exists()
+    assert LoadedContent.objects.get().merged_revision_id is None

@@ -82,6 +82,15 @@ def test_a_string_both_changed_is_a_conflict_and_the_translators_stays(
     text = spanish_text(client, result.page)
     assert "Su estado de salud" in text and "Cuántos años tiene" in text
 
+    # wagtail-localize's editor stands in for the Spanish page's edit view, so
+    # the conflict is shown on the English page's.
+    english_edit = client.get(reverse("wagtailadmin_pages:edit", args=(english.pk,)))
+    soup = BeautifulSoup(english_edit.content, "html.parser")
+    (section,) = soup.select(".rc-merge-conflict")
+    assert section.h3.get_text() == "Spanish translation of “Your overall health”"
+    assert "Su estado de salud" in section.select_one(".rc-merge-conflict__ours").text
+    assert "Su salud general" in section.select_one(".rc-merge-conflict__theirs").text
+
     report = client.get(reverse("recurrence_content_updates_report"))
     soup = BeautifulSoup(report.content, "html.parser")
     (row,) = soup.select("table.listing tbody tr")

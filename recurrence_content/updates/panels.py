@@ -9,17 +9,21 @@ from wagtail.admin.panels import Panel
 
 from ..loading.po_merge import TRANSLATION_FIELD
 from ..loading.updates import open_conflicts
+from ..models import MergeConflict
 from .differences import marked, version_text
 
 
 def conflict_rows(page) -> list[dict]:
-    """What the panel (and the report's CSV) shows for each open conflict."""
+    """What the panel shows for each open conflict of the page, and of its
+    translations' strings (wagtail-localize's translation editor takes the
+    place of a translated page's edit view, so they are shown here)."""
     stream_block = page._meta.get_field("body").stream_block
     rows = []
-    for conflict in open_conflicts(page):
+    for conflict in open_conflicts(page) + _translation_conflicts(page):
         if conflict.field == TRANSLATION_FIELD:
-            what = _("Translation of “%(source)s”") % {
-                "source": Truncator(conflict.upstream["source"]).chars(60)
+            what = _("%(language)s translation of “%(source)s”") % {
+                "language": conflict.page.locale.get_display_name(),
+                "source": Truncator(conflict.upstream["source"]).chars(60),
             }
             ours, theirs = marked(conflict.local["text"], conflict.upstream["text"])
             rows.append(_row(conflict, what, ours, theirs))
@@ -35,6 +39,18 @@ def conflict_rows(page) -> list[dict]:
         )
         rows.append(_row(conflict, what, ours, theirs))
     return rows
+
+
+def _translation_conflicts(page) -> list[MergeConflict]:
+    return list(
+        MergeConflict.objects.filter(
+            field=TRANSLATION_FIELD,
+            resolved_at__isnull=True,
+            page__translation_key=page.translation_key,
+        )
+        .exclude(page_id=page.pk)
+        .select_related("page__locale")
+    )
 
 
 def _row(conflict, what, ours, theirs) -> dict:

@@ -205,9 +205,20 @@ def test_a_page_loaded_before_merges_were_stored_merges_against_its_revision(
 
 
 def test_a_failure_later_in_the_run_leaves_no_merge_behind(tmp_path, edited):
+    # A second article whose slug is taken fails after the first was merged.
+    clash = changed(shipped_data(), lambda d: d.update(translation_key=NEW))
+    clash_path = write_article(tmp_path, clash, name="clash.json")
+    merge_path = upstream_version(tmp_path)
     before = snapshot()
-    with pytest.raises(CommandError, match="No shipped translation"):
-        run("--file", str(upstream_version(tmp_path)), "--translations", "xx")
+    with pytest.raises(CommandError, match="already used"):
+        run(
+            "--file",
+            str(merge_path),
+            "--file",
+            str(clash_path),
+            "--parent",
+            "/cancer-care/",
+        )
     assert snapshot() == before
     assert not PageLogEntry.objects.filter(action=MERGE_ACTION).exists()
     assert LoadedContent.objects.get().merged_revision_id is None

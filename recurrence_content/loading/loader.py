@@ -363,7 +363,8 @@ def _remember(
         "content": {name: getattr(article, name) for name in CONTENT_FIELDS},
         "withdrawn_at": None,
     }
-    if merged:
+    # A merge that took nothing leaves an earlier merged draft waiting.
+    if merged and revision is not None:
         defaults["merged_revision"] = revision
     elif revision is not None:
         defaults |= {"revision": revision, "merged_revision": None}

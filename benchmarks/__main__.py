@@ -27,7 +27,14 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from benchmarks import dictionary, inprocess, loader, report, server  # noqa: E402
+from benchmarks import (  # noqa: E402
+    dictionary,
+    inprocess,
+    loader,
+    merging,
+    report,
+    server,
+)
 
 
 def main() -> None:
@@ -41,6 +48,8 @@ def main() -> None:
         rows += inprocess.index_pages()
     if not only or "loader" in only:
         rows += loader.run()
+    if not only or "merging" in only:
+        rows += merging.run()
     if not only or "dictionary" in only:
         rows += dictionary.run()
     if not only or "server" in only:

@@ -5,7 +5,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
@@ -79,9 +79,14 @@ def test_the_same_version_again_writes_nothing(tmp_path, edited):
 
 
 def test_a_conflict_keeps_ours_and_records_theirs(tmp_path, edited):
+    latest = edited.latest_revision_id
     result = load_file(conflicting_version(tmp_path))
     assert result.status is Status.MERGED
     assert "1 conflict" in result.line() and "page editor" in result.line()
+    # Nothing was taken, so no revision: the line says so.
+    assert "the page itself is unchanged" in result.line()
+    edited.refresh_from_db()
+    assert edited.latest_revision_id == latest
     assert text_of(edited, FIRST).source == "<p>Our own wording.</p>"
     conflict = MergeConflict.objects.get()
     assert (conflict.block_id, conflict.block_type) == (FIRST, "paragraph")
@@ -202,3 +207,29 @@ def test_a_page_loaded_before_merges_were_stored_merges_against_its_revision(
     assert result.status is Status.MERGED
     assert text_of(edited, FIRST).source == "<p>Our own wording.</p>"
     assert text_of(edited, SECOND).source == "<p>Corrected upstream.</p>"
+
+
+def test_a_failure_later_in_the_run_leaves_no_merge_behind(tmp_path, edited):
+    # A second article whose slug is taken fails after the first was merged.
+    clash = changed(shipped_data(), lambda d: d.update(translation_key=NEW))
+    clash_path = write_article(tmp_path, clash, name="clash.json")
+    merge_path = upstream_version(tmp_path)
+    before = snapshot()
+    with pytest.raises(CommandError, match="already used"):
+        run(
+            "--file",
+            str(merge_path),
+            "--file",
+            str(clash_path),
+            "--parent",
+            "/cancer-care/",
+        )
+    assert snapshot() == before
+    assert not PageLogEntry.objects.filter(action=MERGE_ACTION).exists()
+    assert LoadedContent.objects.get().merged_revision_id is None
+
+
+def test_merge_query_count(tmp_path, edited, django_assert_max_num_queries):
+    # About 50 in benchmarks/merging.py, the same with 100 more unchanged blocks.
+    with django_assert_max_num_queries(60):
+        assert load_file(upstream_version(tmp_path)).status is Status.MERGED

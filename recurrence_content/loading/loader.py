@@ -302,7 +302,7 @@ def _refresh(article, page: AbstractPage, publish, dry_run) -> LoadResult:
     fast_forward = current == record.content_hash
     status = Status.UPDATED if fast_forward else Status.MERGED
     publish_now = fast_forward and publish
-    detail = "" if fast_forward else _merge_detail(result)
+    detail = "" if fast_forward else _merge_detail(result, result.content != local)
     if dry_run:
         return LoadResult(
             article,
@@ -341,12 +341,14 @@ def _base_content(record: LoadedContent) -> dict | None:
     return content_of(record.revision.as_object())
 
 
-def _merge_detail(result: MergeResult) -> str:
+def _merge_detail(result: MergeResult, changes_page: bool) -> str:
     counts = merge_summary(result)
     parts = [f"{count} {action}" for action, count in counts.items() if count]
     text = ", ".join(parts) or "nothing new to take"
     if result.conflicts:
         text += "; an editor chooses for each conflict in the page editor"
+    if not changes_page:
+        return text + "; the page itself is unchanged"
     return text + "; saved as a draft, review and publish it"
 
 
@@ -361,7 +363,8 @@ def _remember(
         "content": {name: getattr(article, name) for name in CONTENT_FIELDS},
         "withdrawn_at": None,
     }
-    if merged:
+    # A merge that took nothing leaves an earlier merged draft waiting.
+    if merged and revision is not None:
         defaults["merged_revision"] = revision
     elif revision is not None:
         defaults |= {"revision": revision, "merged_revision": None}

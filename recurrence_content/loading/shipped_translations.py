@@ -11,12 +11,12 @@ from wagtail.models import AbstractPage
 from ..translation.apply import (
     ApplyResult,
     TranslationApplyError,
-    apply_po,
     check_po,
     content_language,
     served_language,
 )
 from .fileformat import ArticleFile
+from .po_merge import merge_po
 from .shipped import shipped_dir, shipped_files
 
 
@@ -81,7 +81,7 @@ def apply_shipped_translations(
     otherwise TranslationApplyError says which, and nothing is applied.
     """
     return [
-        apply_po(source_page, language, path, publish=publish, user=user)
+        merge_po(source_page, language, path, publish=publish, user=user)
         for language, path in _chosen(shipped_name(source_page), languages).items()
     ]
 

@@ -13,6 +13,7 @@ from wagtail.models import AbstractPage, Revision
 from ..models import LoadedContent, MergeConflict
 from .exporter import apply_content, page_content
 from .merge import Action, Change, MergeResult, take_upstream, version_of
+from .po_merge import TRANSLATION_FIELD, take_upstream_string
 
 MERGE_ACTION = "recurrence_content.merge"
 RESOLVE_ACTION = "recurrence_content.resolve_conflict"
@@ -75,7 +76,12 @@ def resolve(conflict: MergeConflict, choice: str, user: Any = None) -> Revision 
     choice = MergeConflict.Resolution(choice)
     page = conflict.page.specific
     revision = None
-    if choice is MergeConflict.Resolution.UPSTREAM:
+    if choice is MergeConflict.Resolution.UPSTREAM and conflict.field == (
+        TRANSLATION_FIELD
+    ):
+        take_upstream_string(conflict, user)
+        revision = page.revisions.order_by("-created_at", "-id").first()
+    elif choice is MergeConflict.Resolution.UPSTREAM:
         content = page_content(page)
         record = LoadedContent.objects.filter(
             translation_key=page.translation_key, locale_id=page.locale_id

@@ -1,5 +1,5 @@
 from .codes import ClinicalCode
-from .loading import LoadedContent, MergeConflict
+from .loading import LoadedContent, LoadedTranslation, MergeConflict
 from .mixins import (
     PatientInfoIndexPageMixin,
     PatientInfoPageMixin,
@@ -13,6 +13,7 @@ __all__ = [
     "ClinicalCode",
     "ClinicalReviewTask",
     "LoadedContent",
+    "LoadedTranslation",
     "MergeConflict",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",

@@ -96,3 +96,30 @@ class MergeConflict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id}: {self.block_id or self.field}"
+
+
+class LoadedTranslation(models.Model):
+    """The strings of the translation file last applied to an article in one
+    language: the base for telling which strings a translator and a newer
+    file both changed (loading/po_merge.py)."""
+
+    translation_key = models.UUIDField(_("translation key"))
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
+    )
+    # {"<msgctxt>\n<msgid>": "<msgstr>"}
+    strings = models.JSONField(_("strings"), default=dict)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("loaded translation")
+        verbose_name_plural = _("loaded translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "locale"],
+                name="recurrence_content_loaded_translation_key_locale",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.translation_key} ({self.locale_id})"

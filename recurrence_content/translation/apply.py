@@ -65,6 +65,8 @@ class ApplyResult:
     # Asked to publish, but kept as a draft: readers keep the live translation,
     # which has these strings translated and the new version does not.
     held: list[str] = field(default_factory=list)
+    # Strings a translator and a newer file both changed (loading/po_merge.py).
+    conflicts: int = 0
 
     def summary(self) -> str:
         """One line for command output."""
@@ -89,6 +91,11 @@ class ApplyResult:
             parts.append(f"{len(self.untranslated)} strings still in English")
         if self.warnings:
             parts.append(f"{len(self.warnings)} entries no longer in the article")
+        if self.conflicts:
+            parts.append(
+                f"{self.conflicts} strings changed by both the translator and the "
+                "new file (translator's kept; see the Content updates report)"
+            )
         return ", ".join(parts)
 
 

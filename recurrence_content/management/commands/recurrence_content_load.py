@@ -19,7 +19,7 @@ class Command(BaseCommand):
         "Load the shipped patient-information article (or --file) as a page, "
         "optionally with its shipped translations. A new version is merged into "
         "pages edited since they were loaded, as a draft. "
-        + see_guides("loading.md", "translation.md")
+        + see_guides("loading.md", "updates.md", "translation.md")
     )
 
     def add_arguments(self, parser):

@@ -414,7 +414,8 @@ def _apply(
         language_code=locale.language_code,
         page=target.specific,
         created=created,
-        published=target.live if unchanged else publish and not held,
+        # Whether the newest translation is what readers get.
+        published=(target.live if unchanged else publish) and not held,
         imported=imported,
         unchanged=unchanged,
         kept=kept,

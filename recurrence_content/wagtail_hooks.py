@@ -6,7 +6,6 @@ from wagtail.log_actions import LogFormatter
 
 from .governance.recording import RECORD_REVIEW_ACTION
 from .loading.updates import MERGE_ACTION, RESOLVE_ACTION, WITHDRAW_ACTION
-from .translation.holding import HELD_ACTION, TranslationHeldFormatter
 
 # --- Clinical governance (docs/governance.md) ---
 
@@ -35,6 +34,13 @@ def register_review_log_actions(actions) -> None:
 @hooks.register("register_log_actions")
 def register_translation_log_actions(actions) -> None:
     """Register the audit-log action of a translation kept as a draft."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_localize"):
+        return
+    # Imports wagtail-localize's models, so only when it is installed.
+    from .translation.holding import HELD_ACTION, TranslationHeldFormatter
+
     actions.register_action(HELD_ACTION)(TranslationHeldFormatter)
 
 

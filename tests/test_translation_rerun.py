@@ -138,6 +138,7 @@ def test_a_changed_source_still_applies_as_a_draft(client, english):
     assert writes(queries) == []
     assert history() == before
     assert third.unchanged and third.held == ["Can my cancer come back?"]
+    assert not third.published
     assert "kept as a draft, not published" in third.summary()
 
 

@@ -283,22 +283,19 @@ def test_an_article_page_costs_the_same_queries_as_before(
     assert switcher_languages(soup_of(response)) == ["en", "es"]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_sync_form_says_which_translation_was_kept_as_a_draft(
-    admin_client, client, english, spanish
+    admin_client, client, english, spanish, on_commit
 ):
-    # Committed for real, so wagtail-localize publishes within the request,
-    # as on a site.
     before = article_text(client, spanish)
-    english.body.append(("paragraph", RichText(f"<p>{NEW_PARAGRAPH}</p>")))
-    english.save_revision().publish()
+    add_paragraph(english, on_commit)
     source = TranslationSource.objects.get(object_id=english.translation_key)
 
-    response = admin_client.post(
-        reverse("wagtail_localize:update_translations", args=[source.pk]),
-        {"publish_translations": "on"},
-        follow=True,
-    )
+    with on_commit(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+            follow=True,
+        )
 
     assert response.status_code == 200
     warnings = [
@@ -313,3 +310,27 @@ def test_the_sync_form_says_which_translation_was_kept_as_a_draft(
         f"“{NEW_PARAGRAPH}”"
     ]
     assert article_text(client, spanish) == before
+
+
+def test_the_translator_publishing_from_wagtail_localizes_editor_is_not_held(
+    admin_client, client, english, spanish, on_commit
+):
+    # The translator's own Publish, with a string still untranslated, is an
+    # explicit choice: published, then served by the incomplete-translation
+    # mode (a redirect to English by default).
+    add_paragraph(english, on_commit)
+    sync(admin_client, english, on_commit, publish=True)
+    with on_commit(execute=True):
+        response = admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[spanish.pk]),
+            {"action": "publish"},
+        )
+    assert response.status_code == 302
+
+    spanish.refresh_from_db()
+    assert not spanish.has_unpublished_changes
+    assert NEW_PARAGRAPH in visible_text(str(spanish.specific.body))
+    assert translation_status(spanish).status == Status.PARTIAL
+    response = client.get(spanish.url, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302
+    assert response["Location"] == english.url + "?unavailable=es"

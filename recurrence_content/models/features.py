@@ -13,9 +13,6 @@ reloading an app) replaces rather than repeats: each entry has a name.
 - ``listing``: ``(queryset) -> queryset``, what an index page may list.
 - ``review_approved``: ``(page, user) -> None``, when a clinical review task
   is approved (governance records the review).
-- ``hold_publication``: ``(page, revision) -> bool``, asked when a revision is
-  published through ``page.publish()`` (not by an editor's Publish button,
-  which Wagtail runs directly); True keeps the revision as a draft instead.
 - panels by name, for ``FeaturePanel``.
 """
 
@@ -34,7 +31,6 @@ KINDS = (
     "validate",
     "listing",
     "review_approved",
-    "hold_publication",
 )
 _registry: dict[str, dict[str, Callable[..., Any]]] = {kind: {} for kind in KINDS}
 _panels: dict[str, Callable[[], Panel]] = {}

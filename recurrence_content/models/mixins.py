@@ -232,16 +232,6 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         self._before_save()
         return super().save_revision(*args, **kwargs)
 
-    def publish(self, revision, *args, **kwargs):
-        # Revision.publish() comes here (syncs, loaders, scheduled publishing);
-        # the admin's Publish button runs Wagtail's action directly, so an
-        # editor's explicit choice is never held.
-        if any(
-            hold(self, revision) for hold in features.registered("hold_publication")
-        ):
-            return None
-        return super().publish(revision, *args, **kwargs)
-
     def _before_save(self) -> None:
         # E.g. governance measures the reading level of the text being saved.
         for prepare in features.registered("before_save"):

@@ -20,9 +20,7 @@ import polib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.coreutils import (
-    find_available_slug,
     get_content_languages,
     get_supported_content_language_variant,
 )
@@ -36,7 +34,12 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
-from .holding import held_for
+from .holding import (
+    held_for,
+    keep_as_draft,
+    newly_untranslated,
+    save_draft_over_live,
+)
 from .po_validation import refused_strings
 
 # Marks the string translations this module writes, so a later run can tell
@@ -288,19 +291,6 @@ def _is_up_to_date(
     )
 
 
-def _save_draft_over_live(source: TranslationSource, locale: Locale, user) -> Page:
-    # wagtail-localize's save_target(publish=False) writes the new content
-    # into the live page row, which publishes it in effect. Build the same
-    # translated page in memory and save it only as a revision instead.
-    target = source.get_ephemeral_translated_instance(locale, fallback=True)
-    target.slug = find_available_slug(
-        target.get_parent(), slugify(target.slug), ignore_page_id=target.pk
-    )
-    revision = target.save_revision(user=user)
-    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
-    return target
-
-
 @transaction.atomic
 def apply_po(
     source_page: Page,
@@ -381,7 +371,9 @@ def _apply(
     except Page.DoesNotExist:
         target = None
     created = target is None
-    held: list[str] = []
+    # Publishing must not take translated strings away from readers: a
+    # version that would is kept as a draft (holding.py).
+    held = newly_untranslated(source, locale) if publish and not created else []
     unchanged = (
         not created
         and not imported
@@ -390,8 +382,11 @@ def _apply(
     if unchanged:
         # The page already holds this translation: write nothing (a draft
         # kept back earlier stays so, and says so again).
+        held = []
         if target.has_unpublished_changes:
             held = held_for(target.get_latest_revision()) or []
+    elif held:
+        target = keep_as_draft(source, locale, user, held)
     elif target is not None and target.live and not publish:
         if target.alias_of_id:
             raise TranslationApplyError(
@@ -400,7 +395,7 @@ def _apply(
                 "publish it. Run again with publish, or convert the alias in the "
                 "admin first."
             )
-        target = _save_draft_over_live(source, locale, user)
+        target, _revision = save_draft_over_live(source, locale, user)
     else:
         # wagtail-localize creates the page (aliasing untranslated parents) or
         # updates a draft one; the page row is not public, so nothing shows.
@@ -408,11 +403,8 @@ def _apply(
         target = source.get_translated_instance(locale)
         if publish:
             # Published here rather than in save_target's on_commit hook, so the
-            # result is the same inside or outside an outer transaction. A
-            # version less complete than the live one is held as a draft.
-            revision = target.get_latest_revision()
-            revision.publish(user=user)
-            held = held_for(revision) or []
+            # result is the same inside or outside an outer transaction.
+            target.get_latest_revision().publish(user=user)
             target.refresh_from_db()
 
     total, done = translation.get_progress()
@@ -429,7 +421,8 @@ def _apply(
         language_code=locale.language_code,
         page=target.specific,
         created=created,
-        published=target.live if unchanged else publish and not held,
+        # Whether the newest translation is what readers get.
+        published=(target.live if unchanged else publish) and not held,
         imported=imported,
         unchanged=unchanged,
         kept=kept,

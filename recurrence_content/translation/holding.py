@@ -1,72 +1,92 @@
 """A translation readers get whole is never replaced by a less complete one
-unless an editor chooses to: a sync, ``apply_po()`` or the loader that would
-publish a version with strings the live version has translated, but the new
-one shows in the source language, keeps that version as a draft instead.
+by a sync or a loader: when wagtail-localize's "Sync translated pages" (with
+publishing), ``apply_po()`` or the loader would publish a version showing
+strings in the source language that the live version shows translated, that
+version is saved as a draft instead, and the page's history names the strings.
 
-Only revisions wagtail-localize saved (it logs each in ``TranslationLog``) are
-held: an editor publishing from the page editor, or a scheduled publication,
-is an explicit choice, and RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS applies.
+Publishing such a draft by hand (the Publish button of wagtail-localize's
+editor, or Wagtail's) is an editor's explicit choice and is not held;
+RECURRENCE_CONTENT_INCOMPLETE_TRANSLATIONS then applies.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import LogFormatter
-from wagtail.models import AbstractPage, PageLogEntry, Revision
+from wagtail.models import AbstractPage, Locale, PageLogEntry, Revision
+from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
+from ..page_model import page_model
 from .status import untranslated_since_live
 
 HELD_ACTION = "recurrence_content.translation_held"
 
 
-def held_strings(page: AbstractPage, revision: Revision) -> list[str]:
-    """The strings ``revision`` of ``page`` would show untranslated that
-    readers now get translated, when wagtail-localize saved it; else []."""
-    from django.apps import apps
-
-    if not apps.is_installed("wagtail_localize"):
+def newly_untranslated(source: TranslationSource, locale: Locale) -> list[str]:
+    """The strings that saving the translation of ``source`` into ``locale``
+    now would show untranslated, which its live page shows translated; []
+    when there is no live translated page (nothing to keep)."""
+    try:
+        target = source.get_translated_instance(locale)
+    except page_model().DoesNotExist:
         return []
-    from wagtail_localize.models import TranslationLog
+    if target.alias_of_id or not target.live:
+        return []
+    new = source.get_ephemeral_translated_instance(locale, fallback=True)
+    return untranslated_since_live(target, new)
 
-    if revision.approved_go_live_at is not None:
-        return []  # scheduled by an editor
-    if not TranslationLog.objects.filter(revision=revision).exists():
-        return []  # an editor's own revision
-    return untranslated_since_live(page, revision.as_object())
+
+def save_draft_over_live(
+    source: TranslationSource, locale: Locale, user
+) -> tuple[AbstractPage, Revision]:
+    """Save the translation as a draft revision of its live page, leaving the
+    live page as it is."""
+    # wagtail-localize's save_target(publish=False) writes the new content
+    # into the live page row, which publishes it in effect. Build the same
+    # translated page in memory and save it only as a revision instead.
+    target = source.get_ephemeral_translated_instance(locale, fallback=True)
+    target.slug = find_available_slug(
+        target.get_parent(), slugify(target.slug), ignore_page_id=target.pk
+    )
+    revision = target.save_revision(user=user)
+    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
+    return target, revision
 
 
 @transaction.atomic
-def hold_less_complete(page: AbstractPage, revision: Revision) -> bool:
-    """Keep ``revision`` as a draft if it is less complete than the live
-    version (a ``hold_publication`` feature); True when it was held."""
-    missing = held_strings(page, revision)
-    if not missing:
-        return False
-    # wagtail-localize writes the new content into the page row before it
-    # publishes; put the live content back, the new version as the draft.
-    live = page.live_revision.as_object()
-    # A revision's content records the page before it was published: keep
-    # the row's publication fields.
-    live.live_revision_id = page.live_revision_id
-    live.last_published_at = page.last_published_at
-    live.latest_revision = revision
-    live.has_unpublished_changes = True
-    live.draft_title = revision.content.get("title", live.draft_title)
-    live.save(clean=False)
+def keep_as_draft(
+    source: TranslationSource, locale: Locale, user, untranslated: list[str]
+) -> AbstractPage:
+    """Save the translation as a draft instead of publishing it, recording in
+    the page's history which ``untranslated`` strings it waits for."""
+    target, revision = save_draft_over_live(source, locale, user)
     PageLogEntry.objects.log_action(
-        instance=live,
+        instance=target,
         action=HELD_ACTION,
         revision=revision,
-        user=revision.user,
-        data={"untranslated": missing},
+        user=user,
+        data={"untranslated": untranslated},
     )
-    return True
+    return target
+
+
+def publish_unless_less_complete(translation: Translation, user) -> list[str]:
+    """Publish ``translation`` as wagtail-localize's sync does, unless that
+    would take translated strings away from readers: then keep it as a draft
+    and return those strings."""
+    missing = newly_untranslated(translation.source, translation.target_locale)
+    if missing:
+        keep_as_draft(translation.source, translation.target_locale, user, missing)
+    else:
+        translation.save_target(user=user, publish=True)
+    return missing
 
 
 def held_for(revision: Revision) -> list[str] | None:
-    """The strings ``revision`` was held for (``hold_less_complete``), or None
-    if it was not held."""
+    """The strings ``revision`` was kept as a draft for, or None if it was not."""
     entry = PageLogEntry.objects.filter(revision=revision, action=HELD_ACTION).last()
     return None if entry is None else list(entry.data.get("untranslated", []))
 

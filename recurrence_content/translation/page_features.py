@@ -13,7 +13,6 @@ from ..models.features import register, register_panel
 from . import serving
 from .alternates import language_alternates
 from .filtering import complete_only
-from .holding import hold_less_complete
 from .panels import TranslationStatusPanel
 
 
@@ -40,4 +39,3 @@ def register_page_features() -> None:
     register("context", "languages", language_context)
     register("listing", "complete_translations", complete_only)
     register_panel("translation_status", TranslationStatusPanel)
-    register("hold_publication", "less_complete_translation", hold_less_complete)

@@ -4,35 +4,41 @@ translations were kept as drafts (see ``holding``) rather than published."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.urls import path
 from django.utils.translation import gettext as _
-from wagtail.models import PageLogEntry
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .holding import HELD_ACTION
+from .holding import publish_unless_less_complete
 
 
 class SyncKeepingFinishedView(UpdateTranslationsView):
-    """wagtail-localize's own view and form, plus a warning per translation
-    kept as a draft, naming the strings it lacks."""
+    """wagtail-localize's own view and form; with "Publish immediately", a
+    translation that would lose translated strings is kept as a draft, and
+    a warning names them."""
 
     @transaction.atomic
     def form_valid(self, form):
-        since = PageLogEntry.objects.aggregate(last=Max("pk"))["last"] or 0
+        publish = form.cleaned_data["publish_translations"]
+        # wagtail-localize syncs the source (and machine-translates, saves
+        # its components) without publishing; the translations are published
+        # here, each unless that would take strings away from readers.
+        form.cleaned_data["publish_translations"] = False
         response = super().form_valid(form)
-        # wagtail-localize publishes when the transaction commits; this runs
-        # after those publications, still within the request.
-        transaction.on_commit(lambda: self.report_held(since))
+        if publish:
+            for translation in self.object.translations.filter(
+                enabled=True
+            ).select_related("source", "target_locale"):
+                self.publish(translation)
         return response
 
-    def report_held(self, since: int) -> None:
-        held = PageLogEntry.objects.filter(
-            pk__gt=since, action=HELD_ACTION
-        ).select_related("page__locale")
-        for entry in held:
-            strings = entry.data.get("untranslated", [])
+    def publish(self, translation) -> None:
+        try:
+            missing = publish_unless_less_complete(translation, self.request.user)
+        except ValidationError:
+            return  # as wagtail-localize's own sync: left for the editor
+        if missing:
             messages.warning(
                 self.request,
                 _(
@@ -41,9 +47,9 @@ class SyncKeepingFinishedView(UpdateTranslationsView):
                     "translated: %(strings)s"
                 )
                 % {
-                    "title": entry.page.title,
-                    "language": entry.page.locale.get_display_name(),
-                    "strings": "; ".join(f"“{text}”" for text in strings),
+                    "title": translation.get_target_instance().title,
+                    "language": translation.target_locale.get_display_name(),
+                    "strings": "; ".join(f"“{text}”" for text in missing),
                 },
             )
 

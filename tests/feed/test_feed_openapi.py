@@ -299,3 +299,16 @@ def test_openapi_types_the_translation_fields(client):
         for parameter in operation.get("parameters", [])
     }
     assert parameters["include_incomplete"]["schema"]["type"] == "boolean"
+
+
+def test_openapi_types_the_source_update(client):
+    schema = client.get(f"{API}/openapi.json").json()
+    components = schema["components"]["schemas"]
+    update = components["SourceUpdate"]
+    assert set(update["required"]) == {"locale", "updated_at", "translated_at", "url"}
+    assert update["properties"]["updated_at"]["format"] == "date-time"
+    article = components["PatientInfoPage"]["properties"]["source_update"]
+    assert {"$ref": "#/components/schemas/SourceUpdate"} in article["anyOf"]
+    assert {"type": "null"} in article["anyOf"]
+    translated_from = components["TranslatedWork"]["properties"]["dateModified"]
+    assert translated_from["anyOf"][0]["format"] == "date-time"

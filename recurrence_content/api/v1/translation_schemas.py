@@ -19,7 +19,7 @@ StatusName = Literal[
 
 
 class TranslationProgress(Schema):
-    """How many of the source's strings the published page shows translated."""
+    """How many of its strings the live page shows translated."""
 
     translated: int
     total: int
@@ -30,9 +30,10 @@ class TranslationFields(Schema):
 
     translation_status: StatusName | None = Field(
         None,
-        description="Only with include_incomplete=true. `source`: not a "
-        "translation; `complete`; `outdated`: complete, but the source has "
-        "changed since; `partial`; `not_started`.",
+        description="Only with include_incomplete=true. What readers of the "
+        "live page get: `source`: not a translation; `complete`; `outdated`: "
+        "complete, of an earlier version of the source (see `source_update`); "
+        "`partial`; `not_started`.",
     )
     translation_progress: TranslationProgress | None = Field(
         None, description="Only with include_incomplete=true."

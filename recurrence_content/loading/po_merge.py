@@ -28,8 +28,7 @@ from ..translation.apply import (
     served_language,
 )
 
-# MergeConflict.field of a translated string's conflict.
-TRANSLATION_FIELD = "translation"
+TRANSLATION_FIELD = MergeConflict.TRANSLATION_FIELD
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from wagtail.models import AbstractPage, Revision
 from ..models import LoadedContent, MergeConflict
 from .exporter import apply_content, page_content
 from .merge import Action, Change, MergeResult, take_upstream, version_of
-from .po_merge import TRANSLATION_FIELD, take_upstream_string
 
 MERGE_ACTION = "recurrence_content.merge"
 RESOLVE_ACTION = "recurrence_content.resolve_conflict"
@@ -77,8 +76,13 @@ def resolve(conflict: MergeConflict, choice: str, user: Any = None) -> Revision 
     page = conflict.page.specific
     revision = None
     if choice is MergeConflict.Resolution.UPSTREAM and conflict.field == (
-        TRANSLATION_FIELD
+        MergeConflict.TRANSLATION_FIELD
     ):
+        # wagtail-localize is imported only here, as the translation package
+        # does: importing it with the loader (at startup, through the admin
+        # panel) would stop `manage.py check` from reporting it missing (E002).
+        from .po_merge import take_upstream_string
+
         take_upstream_string(conflict, user)
         revision = page.revisions.order_by("-created_at", "-id").first()
     elif choice is MergeConflict.Resolution.UPSTREAM:

@@ -60,6 +60,9 @@ class MergeConflict(models.Model):
     differently: the page keeps ours, and upstream's version waits here
     until an editor chooses (``resolution``)."""
 
+    # ``field`` of a conflict over one translated string (loading/po_merge.py).
+    TRANSLATION_FIELD = "translation"
+
     class Resolution(models.TextChoices):
         UPSTREAM = "upstream", _("Used the new version")
         LOCAL = "local", _("Kept ours")

@@ -7,7 +7,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from ..loading.po_merge import TRANSLATION_FIELD
 from ..loading.updates import open_conflicts
 from ..models import MergeConflict
 from .differences import marked, version_text
@@ -20,7 +19,7 @@ def conflict_rows(page) -> list[dict]:
     stream_block = page._meta.get_field("body").stream_block
     rows = []
     for conflict in open_conflicts(page) + _translation_conflicts(page):
-        if conflict.field == TRANSLATION_FIELD:
+        if conflict.field == MergeConflict.TRANSLATION_FIELD:
             what = _("%(language)s translation of “%(source)s”") % {
                 "language": conflict.page.locale.get_display_name(),
                 "source": Truncator(conflict.upstream["source"]).chars(60),
@@ -44,7 +43,7 @@ def conflict_rows(page) -> list[dict]:
 def _translation_conflicts(page) -> list[MergeConflict]:
     return list(
         MergeConflict.objects.filter(
-            field=TRANSLATION_FIELD,
+            field=MergeConflict.TRANSLATION_FIELD,
             resolved_at__isnull=True,
             page__translation_key=page.translation_key,
         )

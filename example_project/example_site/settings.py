@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",  # purges Varnish/CDN on publish
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",  # /sitemap.xml, articles in every language
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -58,9 +58,9 @@ def wait_for_port(port: int, timeout: float = 15.0) -> None:
 class RedisServer:
     """A throwaway redis-server on a loopback port, without persistence."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int | None = None) -> None:
         self.program = require_program("redis-server", "redis-server")
-        self.port = free_port()
+        self.port = port or free_port()
         self.process: subprocess.Popen | None = None
 
     @property

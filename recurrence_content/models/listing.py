@@ -53,12 +53,18 @@ def page_of(request: HttpRequest, items, per_page: int) -> Page:
     values = request.GET.getlist(PAGE_PARAM)
     if not values:
         return paginator.page(1)
-    if len(values) > 1 or not PAGE_NUMBER.fullmatch(values[0]) or values[0] == "1":
+    if len(values) > 1 or not is_page_number(values[0]):
         raise Http404(f"?{PAGE_PARAM}= takes one page number from 2; page 1 has none.")
     try:
         return paginator.page(int(values[0]))
     except InvalidPage as error:
         raise Http404(str(error)) from error
+
+
+def is_page_number(value: str) -> bool:
+    """Whether ``value`` names a page after the first as links write it
+    ("2", not "02"; "1" is the list's own URL, without ``?page=``)."""
+    return bool(PAGE_NUMBER.fullmatch(value)) and value != "1"
 
 
 def page_url(base_url: str, number: int) -> str:

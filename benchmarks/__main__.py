@@ -5,7 +5,8 @@ same data, so the ratio says what the package costs on top of Wagtail,
 whatever the machine. Writes benchmarks/results/latest.json and latest.md.
 
 In process (in-memory SQLite: the code, not a database server): the article
-page, the feed detail and the feed list, the index page at 2,000 articles; in a child process: the loader.
+page, the feed detail and the feed list, the index page at 2,000 articles, an article read with
+Redis refusing; in a child process: the loader.
 Under a real server (gunicorn, PostgreSQL, Redis, wrk) when DATABASE_URL names
 PostgreSQL and REDIS_URL is set: see benchmarks/server.py.
 """
@@ -46,6 +47,8 @@ def main() -> None:
         rows += inprocess.run()
     if not only or "index" in only:
         rows += inprocess.index_pages()
+    if not only or "outage" in only:
+        rows += inprocess.redis_outage()
     if not only or "loader" in only:
         rows += loader.run()
     if not only or "merging" in only:

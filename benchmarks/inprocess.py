@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.test import Client
+from django.test import Client, override_settings
 from wagtail.models import Locale, Page, Site
 
 from .measure import Timing, time_pair, time_requests
@@ -208,3 +208,65 @@ def index_pages() -> list[Row]:
             "index", "page 1 of 2,000 articles vs of 50, cold", large, small, 1.2, 0
         )
     ]
+
+
+def redis_outage() -> list[Row]:
+    """An article read with every cache on a Redis that refuses connections,
+    then on one that hangs (a redis-server stopped with SIGSTOP, after the
+    first socket timeout), each against the same read on a site with no
+    cache at all. The caches are ``OutageTolerantRedisCache``, as
+    docs/deploy.md configures them; the frozen server listens on
+    $BENCH_REDIS_PORT (default: a free port)."""
+    import os
+    import signal
+
+    from tests.factories import make_article, make_host_page
+    from tests.servers import RedisServer, free_port
+
+    home = Site.objects.get(is_default_site=True).root_page
+    article = make_article(make_host_page(home, title="Outage", slug="outage"))
+    client = Client()
+
+    def on_redis(url: str) -> dict:
+        return {
+            "default": {
+                "BACKEND": "recurrence_content.tolerant_cache.OutageTolerantRedisCache",
+                "LOCATION": url,
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            }
+        }
+
+    no_cache = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    def read(caches, response_cache_timeout):
+        with override_settings(
+            CACHES=caches,
+            RECURRENCE_CONTENT_RESPONSE_CACHE_TIMEOUT=response_cache_timeout,
+        ):
+            return client.get(article.url)
+
+    def measure(name: str, caches: dict) -> Row:
+        read(caches, 600)  # the first failure (a timeout when frozen)
+        down, none = time_pair(
+            lambda: read(caches, 600), lambda: read(no_cache, 0), rounds=3, number=20
+        )
+        return _time_row("redis outage", name, down, none, 2.0)
+
+    # Nothing listens there.
+    refusing = on_redis(f"redis://127.0.0.1:{free_port()}/0")
+    rows = [measure("article read, Redis refusing vs no cache at all", refusing)]
+    port = os.environ.get("BENCH_REDIS_PORT")
+    server = RedisServer(port=int(port) if port else None)
+    server.start()
+    try:
+        server.process.send_signal(signal.SIGSTOP)
+        rows.append(
+            measure(
+                "article read, Redis frozen (after the first timeout) vs no cache",
+                on_redis(server.url),
+            )
+        )
+    finally:
+        server.process.send_signal(signal.SIGCONT)
+        server.stop()
+    return rows

@@ -83,6 +83,11 @@ DEFAULTS: dict[str, Any] = {
     # host's site-wide menu or footer snippet, say. Sites, locales and view
     # restrictions always do.
     "CACHE_INVALIDATING_MODELS": ["recurrence_content.ReviewSettings"],
+    # Seconds after a cache fails (e.g. Redis down) during which the app's
+    # caches, and Wagtail's on OutageTolerantRedisCache, are not tried: pages
+    # are built from the database meanwhile, and one warning is logged per
+    # interval instead of one error per call (docs/deploy.md).
+    "CACHE_RETRY_INTERVAL": 5,
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

@@ -1,7 +1,7 @@
 """What the response cache may share of an index page: each page of its list.
 
-``listing.page_of`` answers 404 to any ``?page=`` value but a page number in
-range, so the cache holds at most one copy per page of the list.
+``listing.page_of`` answers 404 to any ``?page=`` value but a page number from
+2 to the last, so the cache holds at most one copy per page of the list.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 
 from .models import PatientInfoIndexPageMixin
-from .models.listing import PAGE_PARAM
+from .models.listing import PAGE_PARAM, is_page_number
 from .response_cache import (
     CACHEABLE,
     PAGE_PARAMS,
@@ -17,11 +17,6 @@ from .response_cache import (
     mark_cacheable,
     serve_from_cache,
 )
-
-
-def is_page_number(value: str) -> bool:
-    """A page number written one way ("2", not "02"); out of range is a 404."""
-    return value.isdigit() and value == str(int(value)) and int(value) >= 1
 
 
 def mark_index_pages_cacheable(page, request: HttpRequest, response: HttpResponse):

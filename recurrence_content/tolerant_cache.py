@@ -2,22 +2,33 @@
 
 The package's caches are a speed-up: when the backend fails (Redis stopped, a
 network timeout) every read is a miss and every write is dropped, so callers
-answer from the database. The first failure of an outage logs one warning per
-process; the first success after it logs that the cache is back.
+answer from the database. A failed cache is left alone for
+``RECURRENCE_CONTENT_CACHE_RETRY_INTERVAL`` seconds (no connection attempt, no
+timeout to wait for), then tried again; each failure logs one warning, so an
+outage costs one line per interval and process, and the first success after it
+logs that the cache is back. ``OutageTolerantRedisCache`` gives Wagtail's own
+cache the same behaviour.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.cache import BaseCache, caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+from .conf import get_setting
 
 logger = logging.getLogger("recurrence_content.cache")
 
 _MISSING = object()
-_down: set[str] = set()
+# Cache name -> time.monotonic() until which it is not tried.
+_down_until: dict[str, float] = {}
 _lock = threading.Lock()
 
 
@@ -33,6 +44,8 @@ class TolerantCache:
         self.cache: BaseCache = caches[alias]
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        if is_down(self.alias):
+            raise CacheUnavailable(f"cache {self.alias!r} is down; not tried")
         try:
             result = getattr(self.cache, method)(*args, **kwargs)
         except ValueError:
@@ -101,25 +114,91 @@ class TolerantCache:
         return self._call("incr", key)
 
 
-def _mark_down(alias: str, error: Exception) -> None:
-    with _lock:
-        first = alias not in _down
-        _down.add(alias)
-    if first:
-        logger.warning(
-            "Cache %r is unavailable (%s: %s); answering from the database "
-            "until it is back.",
-            alias,
-            type(error).__name__,
-            error,
+class OutageTolerantRedisCache(RedisCache):
+    """Django's Redis cache, for Wagtail's own cache (``CACHES["default"]``):
+    a failure is a miss or a dropped write, and the server is left alone for
+    ``RECURRENCE_CONTENT_CACHE_RETRY_INTERVAL`` seconds after it (see the
+    module's docstring). ``incr()`` and ``clear()`` still raise."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        # Host and port only: the name appears in log lines, a URL's password
+        # must not.
+        self._outage_name = "redis://" + ",".join(
+            f"{url.hostname}:{url.port or 6379}" if url.hostname else url.path
+            for url in map(urlsplit, self._servers)
         )
 
+    def _tolerant(self, method: str, fallback: Any, *args: Any, **kwargs: Any) -> Any:
+        name = self._outage_name
+        if is_down(name):
+            return fallback
+        try:
+            result = getattr(super(), method)(*args, **kwargs)
+        except Exception as error:  # redis.ConnectionError, TimeoutError, OSError
+            _mark_down(name, error)
+            return fallback
+        _mark_up(name)
+        return result
 
-def _mark_up(alias: str) -> None:
-    if alias not in _down:
+    def get(self, key, default=None, version=None):
+        return self._tolerant("get", default, key, default, version=version)
+
+    def get_many(self, keys, version=None):
+        return self._tolerant("get_many", {}, keys, version=version)
+
+    def has_key(self, key, version=None):
+        return self._tolerant("has_key", False, key, version=version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tolerant("add", False, key, value, timeout, version=version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._tolerant("set", None, key, value, timeout, version=version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tolerant("set_many", list(data), data, timeout, version=version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tolerant("touch", False, key, timeout, version=version)
+
+    def delete(self, key, version=None):
+        return self._tolerant("delete", False, key, version=version)
+
+    def delete_many(self, keys, version=None):
+        self._tolerant("delete_many", None, keys, version=version)
+
+
+def is_down(name: str) -> bool:
+    """Whether the cache ``name`` failed less than the retry interval ago."""
+    until = _down_until.get(name)
+    return until is not None and time.monotonic() < until
+
+
+def forget_outages() -> None:
+    """Try every cache on its next use (tests start from here)."""
+    with _lock:
+        _down_until.clear()
+
+
+def _mark_down(name: str, error: Exception) -> None:
+    interval = get_setting("CACHE_RETRY_INTERVAL")
+    with _lock:
+        _down_until[name] = time.monotonic() + interval
+    logger.warning(
+        "Cache %r is unavailable (%s: %s); answering from the database, and "
+        "trying it again in %s s.",
+        name,
+        type(error).__name__,
+        error,
+        interval,
+    )
+
+
+def _mark_up(name: str) -> None:
+    if name not in _down_until:
         return
     with _lock:
-        was_down = alias in _down
-        _down.discard(alias)
+        was_down = _down_until.pop(name, None) is not None
     if was_down:
-        logger.info("Cache %r answers again; caching resumed.", alias)
+        logger.info("Cache %r answers again; caching resumed.", name)

@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import Locale, Site
 
 from recurrence_content.page_model import page_model
+from recurrence_content.tolerant_cache import forget_outages
 from tests.factories import make_article, make_host_page
 from tests.servers import RedisServer
 
@@ -37,8 +38,10 @@ def empty_local_caches():
     different page.
     """
     clear_local_caches()
+    forget_outages()  # a cache an earlier test stopped is tried at once
     yield
     clear_local_caches()
+    forget_outages()
 
 
 @pytest.fixture

@@ -76,9 +76,9 @@ def wait_for_port(port: int, timeout: float = 15.0) -> None:
 class RedisServer:
     """A throwaway redis-server on a loopback port, without persistence."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int | None = None) -> None:
         self.program = require_program("redis-server", "redis-server")
-        self.port = free_port("redis")
+        self.port = port or free_port("redis")
         self.process: subprocess.Popen | None = None
 
     @property

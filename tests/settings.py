@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     # tests set it); without that setting it does nothing.
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
+    # The sitemap (/sitemap.xml): Wagtail's views, Django's template.
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",

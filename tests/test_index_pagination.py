@@ -65,13 +65,19 @@ def test_a_list_that_fits_one_page_has_no_page_links(client, index):
 
 @override_settings(RECURRENCE_CONTENT_INDEX_PAGE_SIZE=2)
 @pytest.mark.parametrize(
-    "value", ["0", "4", "99999999999", "-1", "02", "+2", "two", "", "last"]
+    "value", ["0", "1", "4", "99999999999", "-1", "02", "+2", "two", "", "last"]
 )
 def test_anything_but_a_page_number_in_range_is_not_found(client, index, value):
     # Django's ListView answers 404 too; the nearest page would give every
     # page of the list endless URLs in caches and search engines.
     make_many_articles(index, 5)
     assert client.get(index.url, {"page": value}).status_code == 404
+
+
+@override_settings(RECURRENCE_CONTENT_INDEX_PAGE_SIZE=2)
+def test_a_page_number_given_twice_is_not_found(client, index):
+    make_many_articles(index, 5)
+    assert client.get(f"{index.url}?page=2&page=3").status_code == 404
 
 
 @override_settings(RECURRENCE_CONTENT_INDEX_PAGE_SIZE=2)

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",  # purges Varnish/CDN on publish
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",  # /sitemap.xml, articles in every language
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -97,23 +99,19 @@ DATABASES = {
     )
 }
 
-# Redis, shared by every app server, when REDIS_URL is set. django-redis with
-# IGNORE_EXCEPTIONS: Wagtail reads this cache on every page URL, and a Redis
-# outage must be a cache miss, not a 500 (docs/deploy.md).
+# Redis, shared by every app server, when REDIS_URL is set. Wagtail reads this
+# cache on every page URL: on recurrence_content's OutageTolerantRedisCache a
+# Redis outage is a cache miss, not a 500, and Redis is left alone for a few
+# seconds after each failure, with one warning (docs/deploy.md).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "recurrence_content.tolerant_cache.OutageTolerantRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "example-hospital",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # A Varnish (or any HTTP cache accepting PURGE) in front of the app servers:
 # publishing purges the page's and the feed's URLs.

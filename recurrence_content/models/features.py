@@ -13,6 +13,8 @@ reloading an app) replaces rather than repeats: each entry has a name.
 - ``listing``: ``(queryset) -> queryset``, what an index page may list.
 - ``review_approved``: ``(page, user) -> None``, when a clinical review task
   is approved (governance records the review).
+- ``sitemap``: ``(page, request) -> list[dict] | None``, the page's entries in
+  ``wagtail.contrib.sitemaps`` (None: Wagtail's own entry).
 - panels by name, for ``FeaturePanel``.
 """
 
@@ -31,6 +33,7 @@ KINDS = (
     "validate",
     "listing",
     "review_approved",
+    "sitemap",
 )
 _registry: dict[str, dict[str, Callable[..., Any]]] = {kind: {} for kind in KINDS}
 _panels: dict[str, Callable[[], Panel]] = {}

@@ -44,18 +44,27 @@ def with_summaries(articles: PageQuerySet, article_type: type) -> PageQuerySet:
 def page_of(request: HttpRequest, items, per_page: int) -> Page:
     """The page of ``items`` that ``?page=`` asks for (the first without it).
 
-    Anything but a page number from 1 to the last is a 404, as Django's
+    Anything but one page number from 2 to the last is a 404, as Django's
     ListView answers, rather than the nearest page: every page of the list
-    has exactly one URL, so neither caches nor crawlers collect copies.
+    has exactly one URL (the first, the list's own), so neither caches nor
+    crawlers collect copies.
     """
     paginator = Paginator(items, per_page)
-    value = request.GET.get(PAGE_PARAM, "1")
-    if not PAGE_NUMBER.fullmatch(value):
-        raise Http404(f"?{PAGE_PARAM}= takes a page number: 1, 2, 3…")
+    values = request.GET.getlist(PAGE_PARAM)
+    if not values:
+        return paginator.page(1)
+    if len(values) > 1 or not is_page_number(values[0]):
+        raise Http404(f"?{PAGE_PARAM}= takes one page number from 2; page 1 has none.")
     try:
-        return paginator.page(int(value))
+        return paginator.page(int(values[0]))
     except InvalidPage as error:
         raise Http404(str(error)) from error
+
+
+def is_page_number(value: str) -> bool:
+    """Whether ``value`` names a page after the first as links write it
+    ("2", not "02"; "1" is the list's own URL, without ``?page=``)."""
+    return bool(PAGE_NUMBER.fullmatch(value)) and value != "1"
 
 
 def page_url(base_url: str, number: int) -> str:

@@ -74,6 +74,15 @@ class PatientInfoTemplateMixin:
             context.update(provide(self, request))
         return context
 
+    def get_sitemap_urls(self, request=None) -> list[dict]:
+        # Translation lists each complete language version with its hreflang
+        # alternates, and no unfinished translation.
+        for entries in features.registered("sitemap"):
+            urls = entries(self, request)
+            if urls is not None:
+                return urls
+        return super().get_sitemap_urls(request)
+
     @property
     def text_direction(self) -> str:
         """``"rtl"`` or ``"ltr"`` for the page's own language."""

@@ -1,7 +1,8 @@
 """What translation adds to the page types (see models/features.py): an
 unfinished translation is redirected or marked, never passed off as finished;
 pages carry their complete language versions; indexes list only complete
-translations; editors see each translation's status in a panel."""
+translations, and so does the sitemap; editors see each translation's status
+in a panel."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from . import serving
 from .alternates import language_alternates
 from .filtering import complete_only
 from .panels import TranslationStatusPanel
+from .sitemap import sitemap_urls
 
 
 def language_context(page: Any, request: HttpRequest | None) -> dict[str, Any]:
@@ -38,4 +40,5 @@ def register_page_features() -> None:
     register("redirect", "unfinished_translation", serving.public_redirect)
     register("context", "languages", language_context)
     register("listing", "complete_translations", complete_only)
+    register("sitemap", "language_versions", sitemap_urls)
     register_panel("translation_status", TranslationStatusPanel)

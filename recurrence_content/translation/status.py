@@ -173,7 +173,7 @@ def _translation_status(page: AbstractPage, translation) -> TranslationStatus:
         .annotate_translation(page.locale_id)
         .order_by("order")
     )
-    shown = _strings_on(page.specific)
+    shown = strings_on(page.specific)
     untranslated = [
         segment.string.data
         for segment in segments
@@ -212,7 +212,7 @@ def _alias_status(page: AbstractPage) -> TranslationStatus:
     original = page_model().objects.select_related("locale").get(pk=page.alias_of_id)
     if original.locale_id == page.locale_id:
         return TranslationStatus(Status.SOURCE)
-    strings = [data for _path, data in _strings_on(page.specific, ordered=True)]
+    strings = [data for _path, data in strings_on(page.specific, ordered=True)]
     return TranslationStatus(
         status=Status.NOT_STARTED,
         translated=0,
@@ -222,7 +222,9 @@ def _alias_status(page: AbstractPage) -> TranslationStatus:
     )
 
 
-def _strings_on(instance, ordered: bool = False):
+def strings_on(instance, ordered: bool = False):
+    """The ``(path, string)`` pairs wagtail-localize extracts from ``instance``
+    (a set, or a list in page order when ``ordered``)."""
     from wagtail_localize.segments import StringSegmentValue
     from wagtail_localize.segments.extract import extract_segments
 
@@ -242,7 +244,7 @@ def _source_changed(source, segments) -> bool:
     except page_model().DoesNotExist:
         return False
     synced = {(segment.context.path, segment.string.data) for segment in segments}
-    return _strings_on(current) != synced
+    return strings_on(current) != synced
 
 
 def _plain_text(data: str) -> str:

@@ -36,6 +36,8 @@ def test_the_document_is_valid_openapi(client):
     assert set(document["paths"]) == {
         "/api/v1/articles/",
         "/api/v1/articles/{translation_key}/",
+        "/api/v1/content-files/",
+        "/api/v1/content-files/{translation_key}/",
         "/infobutton/",
     }
 
@@ -62,7 +64,20 @@ def test_the_document_has_what_client_generators_and_linters_ask_for(client):
         assert locale["schema"] == {"$ref": "#/components/schemas/Locale"}
         assert operation["responses"]["304"] == {"description": "Not Modified"}
         assert operation["tags"] == ["articles"]
-    assert [tag["name"] for tag in document["tags"]] == ["articles", "infobutton"]
+    assert [tag["name"] for tag in document["tags"]] == [
+        "articles",
+        "content files",
+        "infobutton",
+    ]
+    files_op = paths["/api/v1/content-files/"]["get"]
+    file_op = paths["/api/v1/content-files/{translation_key}/"]["get"]
+    assert [files_op["operationId"], file_op["operationId"]] == [
+        "listContentFiles",
+        "getContentFile",
+    ]
+    for operation in (files_op, file_op):
+        assert operation["responses"]["304"] == {"description": "Not Modified"}
+        assert operation["tags"] == ["content files"]
     assert paths["/infobutton/"]["get"]["operationId"] == "findArticlesByCode"
     assert document["security"] == []
     assert "Type0" not in str(document)
@@ -195,7 +210,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
     """Property-based, per operation, with valid and invalid input: no 5xx, and
     every status code, header and body the app sends matches the document."""
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 3
+    assert len(operations) == 5
     statuses = []
 
     for operation in operations:

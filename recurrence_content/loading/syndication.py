@@ -30,6 +30,7 @@ from ..translation.apply import (
     check_po,
     content_language,
 )
+from ..translation.status import strings_on
 from .errors import LoadError
 from .fileformat import ArticleFile, parse
 from .loader import LoadResult, Status, load_articles, lock
@@ -326,6 +327,12 @@ def _translate(
                 report.load.planned_translations.append(
                     f"{language} translation of “{title}”"
                 )
+            elif not _covers(po, result.page.specific):
+                report.notes.append(
+                    f"{language} translation of “{title}” not applied: the source "
+                    "has not translated all of this version yet, so this site's "
+                    "translation stays as it is until it has"
+                )
             else:
                 report.load.translations.append(
                     apply_po(result.page.specific, language, po, publish=publish)
@@ -334,3 +341,15 @@ def _translate(
             # The message names the file by its text: name the article instead.
             message = str(error).replace(str(po), f"the {code} translation")
             raise LoadError(f"{result.article.source}: {message}") from None
+
+
+def _covers(po: polib.POFile, page) -> bool:
+    """Whether ``po`` translates every string the published ``page`` has.
+
+    A translation of an older version of the source lacks the changed
+    strings. Applying it would sync wagtail-localize's source to the new
+    version and leave those strings untranslated, taking the finished
+    translation away from readers; it waits for the source to catch up.
+    """
+    translated = {(entry.msgctxt, entry.msgid) for entry in po if entry.msgstr}
+    return strings_on(page) <= translated

@@ -5,7 +5,8 @@ same data, so the ratio says what the package costs on top of Wagtail,
 whatever the machine. Writes benchmarks/results/latest.json and latest.md.
 
 In process (in-memory SQLite: the code, not a database server): the article
-page, the feed detail and the feed list; in a child process: the loader.
+page, the feed detail and the feed list; in a child process: the loader;
+against a central site in its own process: a member's pull (benchmarks/pull.py).
 Under a real server (gunicorn, PostgreSQL, Redis, wrk) when DATABASE_URL names
 PostgreSQL and REDIS_URL is set: see benchmarks/server.py.
 """
@@ -27,7 +28,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from benchmarks import dictionary, inprocess, loader, report, server  # noqa: E402
+from benchmarks import dictionary, inprocess, loader, pull, report, server  # noqa: E402
 
 
 def main() -> None:
@@ -39,6 +40,8 @@ def main() -> None:
         rows += inprocess.run()
     if not only or "loader" in only:
         rows += loader.run()
+    if not only or "pull" in only:
+        rows += pull.run()
     if not only or "dictionary" in only:
         rows += dictionary.run()
     if not only or "server" in only:

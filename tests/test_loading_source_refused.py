@@ -153,3 +153,27 @@ def test_an_unreachable_source_is_one_line():
         call_command("recurrence_content_load", source=f"http://127.0.0.1:{port}{FEED}")
     assert "cannot reach the source" in str(error.value)
     assert snapshot() == before
+
+
+def test_a_dry_run_fetches_and_checks_but_writes_nothing(capsys):
+    server = SourceServer({})
+    listing = {
+        "count": 1,
+        "next": None,
+        "previous": None,
+        "results": [{"content_file_url": f"{server.url}{FEED}content-files/{GOOD}/"}],
+    }
+    server.routes.update(
+        {
+            f"{FEED}content-files/": send(json.dumps(listing).encode(), ETag='"l"'),
+            f"{FEED}content-files/{GOOD}/": send(envelope(shipped_data()), ETag='"a"'),
+        }
+    )
+    before = snapshot()
+    with server:
+        call_command("recurrence_content_load", source=server.url + FEED, dry_run=True)
+    out = capsys.readouterr().out
+    assert "[dry run] would be created (draft): Does cancer always come back?" in out
+    assert "2 requests (0 not modified), 1 articles fetched" in out
+    assert snapshot() == before
+    assert not SourceResponse.objects.exists()  # the next real run fetches again

@@ -61,14 +61,20 @@ class Central:
             return f"sqlite:///{tmp / 'central.sqlite3'}"
         import psycopg
 
-        name = f"{settings['NAME']}_central"
-        url = database_url(settings)
-        with psycopg.connect(
-            url.rsplit("/", 1)[0] + "/postgres", autocommit=True
-        ) as db:
-            db.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            db.execute(f'CREATE DATABASE "{name}"')
-        return url.rsplit("/", 1)[0] + f"/{name}"
+        self.database = f"{settings['NAME']}_central"
+        self.server_url = database_url(settings).rsplit("/", 1)[0]
+        with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{self.database}"')
+            db.execute(f'CREATE DATABASE "{self.database}"')
+        return f"{self.server_url}/{self.database}"
+
+    def drop_database(self) -> None:
+        """Drop the central's PostgreSQL database (a SQLite one is a temp file)."""
+        if getattr(self, "database", None):
+            import psycopg
+
+            with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as db:
+                db.execute(f'DROP DATABASE IF EXISTS "{self.database}"')
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -113,6 +119,7 @@ def central(tmp_path_factory, django_db_blocker):
     yield site
     site.server.stop()
     redis.stop()
+    site.drop_database()
 
 
 @pytest.fixture

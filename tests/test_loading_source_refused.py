@@ -174,6 +174,6 @@ def test_a_dry_run_fetches_and_checks_but_writes_nothing(capsys):
         call_command("recurrence_content_load", source=server.url + FEED, dry_run=True)
     out = capsys.readouterr().out
     assert "[dry run] would be created (draft): Does cancer always come back?" in out
-    assert "2 requests (0 not modified), 1 articles fetched" in out
+    assert "2 requests, 0 answered 304 Not Modified; articles fetched: 1" in out
     assert snapshot() == before
     assert not SourceResponse.objects.exists()  # the next real run fetches again

@@ -252,8 +252,8 @@ class _Run:
     def summary(self, fetched: int) -> str:
         not_modified = sum(1 for _url, status in self.requests if status == 304)
         return (
-            f"{self.base}: {len(self.requests)} requests ({not_modified} not "
-            f"modified), {fetched} articles fetched"
+            f"{self.base}: {len(self.requests)} requests, {not_modified} "
+            f"answered 304 Not Modified; articles fetched: {fetched}"
         )
 
 

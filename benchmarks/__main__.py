@@ -5,8 +5,9 @@ same data, so the ratio says what the package costs on top of Wagtail,
 whatever the machine. Writes benchmarks/results/latest.json and latest.md.
 
 In process (in-memory SQLite: the code, not a database server): the article
-page, the feed detail and the feed list; in a child process: the loader;
-against a central site in its own process: a member's pull (benchmarks/pull.py).
+page, the feed detail and the feed list, the index page at 2,000 articles; in a
+child process: the loader; against a central site in its own process: a
+member's pull (benchmarks/pull.py).
 Under a real server (gunicorn, PostgreSQL, Redis, wrk) when DATABASE_URL names
 PostgreSQL and REDIS_URL is set: see benchmarks/server.py.
 """
@@ -38,6 +39,8 @@ def main() -> None:
     rows = []
     if not only or "inprocess" in only:
         rows += inprocess.run()
+    if not only or "index" in only:
+        rows += inprocess.index_pages()
     if not only or "loader" in only:
         rows += loader.run()
     if not only or "pull" in only:

@@ -179,3 +179,32 @@ def feed_list(client: Client, host: Page) -> list[Row]:
         print_row(row)
         rows.append(row)
     return rows
+
+
+def index_pages() -> list[Row]:
+    """A section's index page, cold, at 2,000 articles against 50: each
+    renders one page of the list, so the two should cost about the same."""
+    from recurrence_content.models import PatientInfoIndexPage
+    from tests.factories import make_many_articles
+
+    home = Site.objects.get(is_default_site=True).root_page
+    client = Client()
+    indexes = {}
+    for size in (50, 2000):
+        index = PatientInfoIndexPage(title=f"Index of {size}", slug=f"index-{size}")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        make_many_articles(index, size)
+        indexes[size] = index.url
+    large, small = time_pair(
+        lambda: client.get(indexes[2000]),
+        lambda: client.get(indexes[50]),
+        empty_caches,
+        rounds=3,
+        number=10,
+    )
+    return [
+        _time_row(
+            "index", "page 1 of 2,000 articles vs of 50, cold", large, small, 1.2, 0
+        )
+    ]

@@ -17,15 +17,20 @@ DEFAULTS: dict[str, Any] = {
     # Page types (as "app_label.ModelName") a PatientInfoPage may be created
     # under. None means under any page.
     "PARENT_PAGE_TYPES": None,
+    # --- Loading content files (docs/loading.md) ---
+    # Changes to the limits a content file must keep to, e.g.
+    # {"file_bytes": 5_000_000}; keys: file_bytes, blocks, field_characters,
+    # list_items (defaults in loading/limits.py).
+    "CONTENT_LIMITS": {},
     # --- The content feed (docs/feed.md) ---
     # Cache-Control header of every feed response.
     "FEED_CACHE_CONTROL": "public, max-age=300",
     # Django cache (a key of CACHES) that holds built feed responses. Use a
     # shared one (e.g. Redis) when the site runs on several servers.
     "FEED_CACHE_ALIAS": "default",
-    # Seconds a built response stays cached. Publishing or unpublishing any
-    # page empties the feed's cache at once, so this only bounds staleness
-    # from changes that send no signal.
+    # Seconds a built response stays cached. Publishing or unpublishing an
+    # article retires the answers that show it at once, so this only bounds
+    # staleness from changes that send no signal.
     "FEED_CACHE_TIMEOUT": 600,
     # Largest `limit` a client may ask for in one page of the article list.
     "FEED_MAX_LIMIT": 100,
@@ -42,20 +47,42 @@ DEFAULTS: dict[str, Any] = {
     # --- The Infobutton endpoint for EHRs (docs/ehr.md) ---
     # Most entries one response gives (MedlinePlus Connect gives 3).
     "INFOBUTTON_MAX_RESULTS": 3,
+    # --- The CDS Hooks service for EHRs (docs/ehr.md) ---
+    # Most cards one patient-view response gives.
+    "CDS_HOOKS_MAX_CARDS": 3,
+    # Verify the JWT an EHR signs every CDS Hooks request with. Turn off only
+    # to try the service locally: `manage.py check` then warns loudly.
+    "CDS_HOOKS_VERIFY_JWT": True,
+    # Where the EHR publishes its public keys (a JWK Set URL), or the JWK Set
+    # itself (a dict, {"keys": [...]}) when the EHR gives it out of band.
+    "CDS_HOOKS_JWKS_URL": "",
+    "CDS_HOOKS_JWKS": None,
+    # The `iss` of the EHR's tokens; empty accepts any issuer whose token a
+    # configured key signed.
+    "CDS_HOOKS_ISSUERS": [],
     # --- Reading (the article page) ---
     # An article with at least this many sections (level-2 headings) opens
     # with an "On this page" list of links to them; None never shows it.
     "CONTENTS_MIN_SECTIONS": 4,
+    # Articles an index page lists at a time; the rest are on its next pages
+    # (?page=2, ...), linked with rel="next" and rel="prev".
+    "INDEX_PAGE_SIZE": 20,
     # --- The response cache (recurrence_content.response_cache) ---
     # Django cache (a key of CACHES) holding whole article, index and feed
     # responses for anonymous readers. Use a shared one (e.g. Redis) when the
     # site runs on several servers.
     "RESPONSE_CACHE_ALIAS": "default",
     # Seconds a response stays cached; 0 turns the response cache off.
-    # Publishing, unpublishing, moving or deleting any page empties it at
-    # once, so this only bounds staleness from changes that send no signal
-    # (e.g. a snippet the host's base template shows).
+    # Publishing, unpublishing, moving or deleting an article retires what
+    # shows it at once (docs/deploy.md), so this only bounds staleness from
+    # changes that send no signal (e.g. a snippet the host's base template
+    # shows that CACHE_INVALIDATING_MODELS does not name).
     "RESPONSE_CACHE_TIMEOUT": 600,
+    # Models ("app_label.ModelName") that every cached page, feed answer and
+    # part may show, so that saving or deleting one retires them all: a
+    # host's site-wide menu or footer snippet, say. Sites, locales and view
+    # restrictions always do.
+    "CACHE_INVALIDATING_MODELS": ["recurrence_content.ReviewSettings"],
     # --- Following a central site (recurrence_content_load --source) ---
     # Hosts besides loopback addresses that a source may be reached at over
     # plain http (e.g. ["central.internal"]); every other source needs https.

@@ -7,28 +7,35 @@ goes first in MIDDLEWARE (check W005), so it stores each response with every
 header and cookie the other middleware added.
 
 What is stored: a 200 answer to a GET that the app's page or feed view marked
-shareable (``mark_cacheable``, naming the query parameters it understands),
-for a request without a session cookie or an Authorization header, whose query
-string has only those parameters, that sets no cookie and used no CSRF token,
-and is not marked private, no-store or no-cache. Everything else passes
-through untouched, so editors, previews, logged-in readers, private pages and
-made-up query strings (which would fill the cache with copies) never are.
+shareable (``mark_cacheable``, naming the query parameters it understands and
+the values each may take), for a request without a session cookie or an
+Authorization header, whose query string has only those parameters, once each,
+with values in their domain (``shareable_query``), that sets no cookie and
+used no CSRF token, and is not marked private, no-store or no-cache.
+Everything else passes through untouched, so editors, previews, logged-in
+readers, private pages and made-up query strings, names or values (which would
+fill the cache with copies) never are.
 
-Keys carry the cache's version (``cache_version.RESPONSES``), which any
-publication, unpublication, move or deletion of a page, and any change to a
-site, a view restriction, a locale, wagtail-localize's records or the review
-settings, moves on: every server sharing the cache (e.g. Redis) stops using the
-old responses at once. Responses honour their ``Vary`` headers as Django's own
-cache middleware does. A down cache means every response is built as if there
-were no cache (``tolerant_cache``).
+Each stored response carries the tags of what it shows (``cache_tags``): an
+article page those of the article in every language and of its ancestors, a
+feed answer those of its articles or its list. A change retires only the
+responses that show it, on every server sharing the cache (e.g. Redis), and
+the next render overwrites them in place. A request for a URL no view of the
+app answers (the admin, documents, a query string no view understands) costs
+no cache read. Responses honour their ``Vary`` headers as Django's own cache
+middleware does. A down cache means every response is built as if there were
+no cache (``tolerant_cache``).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -36,34 +43,81 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import parse_http_date_safe
+from wagtail.coreutils import get_content_languages
 
-from .cache_version import RESPONSES
+from . import cache_tags
 from .conf import get_setting
 from .tolerant_cache import TolerantCache
 from .translation.serving import UNAVAILABLE_PARAM
 
 PREFIX = "recurrence_content:responses"
 # Set on a response by the view that produced it: the query parameters with
-# which it may be shared.
+# which it may be shared, and the tags of what it shows.
 CACHEABLE = "recurrence_content_cacheable"
+TAGS = "recurrence_content_tags"
 # Cache-Control directives that forbid sharing a response.
 NOT_SHARED = {"private", "no-store", "no-cache"}
+# A query parameter's name and whether a value is one worth sharing: in the
+# parameter's domain and written the one way the app writes it.
+QueryParams = Mapping[str, Callable[[str], bool]]
+
+
+def is_served_language(value: str) -> bool:
+    """A language code of the site (WAGTAIL_CONTENT_LANGUAGES)."""
+    return value in dict(get_content_languages())
+
+
+def shareable_query(query, query_params: QueryParams) -> bool:
+    """Whether a request with ``query`` (its ``request.GET``) may share a
+    response: only names in ``query_params``, each once, each value accepted
+    by its check, so made-up names or values cannot fill a cache."""
+    return all(
+        name in query_params and len(values) == 1 and query_params[name](values[0])
+        for name, values in query.lists()
+    )
+
+
+PAGE_PARAMS: QueryParams = {UNAVAILABLE_PARAM: is_served_language}
+# The views whose responses may be kept, by URL name or namespace, with the
+# query parameters they understand: any other URL costs no cache read.
+_SERVED: dict[str, QueryParams] = {"wagtail_serve": PAGE_PARAMS}
+
+
+def serve_from_cache(name: str, query_params: QueryParams) -> None:
+    """Let the views of URL name or namespace ``name`` be answered from the
+    response cache (an optional app registers its own)."""
+    _SERVED[name] = query_params
 
 
 def mark_cacheable(
-    response: HttpResponse, query_params: frozenset[str] = frozenset()
+    response: HttpResponse,
+    query_params: QueryParams,
+    tags: dict[str, str | None] | None = None,
 ) -> HttpResponse:
     """Let ``ResponseCacheMiddleware`` share ``response`` among anonymous
-    readers when the request's query string has only ``query_params`` (it
-    still checks the request and the response's headers)."""
-    setattr(response, CACHEABLE, frozenset(query_params))
+    readers when the request's query is one ``shareable_query`` accepts (it
+    still checks the request and the response's headers), until one of
+    ``tags`` (``cache_tags``) moves."""
+    setattr(response, CACHEABLE, query_params)
+    setattr(response, TAGS, {cache_tags.EVERYTHING: None, **(tags or {})})
     return response
 
 
 def mark_page_cacheable(page, request: HttpRequest, response: HttpResponse):
     """A served page of the app is the same for every anonymous reader of its
-    URL until content changes (a page feature: previews never pass here)."""
-    return mark_cacheable(response, frozenset({UNAVAILABLE_PARAM}))
+    URL until what it shows changes (a page feature: previews never pass here)."""
+    return mark_cacheable(response, PAGE_PARAMS, cache_tags.page_tags(page))
+
+
+def answers(request: HttpRequest, query_params: QueryParams) -> bool:
+    """Whether the response cache keeps the answer to ``request`` when its
+    view marks it cacheable with ``query_params``: the view's own cache then
+    need not keep a second copy."""
+    return (
+        bool(get_setting("RESPONSE_CACHE_TIMEOUT"))
+        and _shared_request(request)
+        and shareable_query(request.GET, query_params)
+    )
 
 
 class ResponseCacheMiddleware:
@@ -75,13 +129,9 @@ class ResponseCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         timeout = get_setting("RESPONSE_CACHE_TIMEOUT")
-        if not timeout or not _shared_request(request):
+        if not timeout or not _shared_request(request) or not _served(request):
             return self.get_response(request)
-        cache = RESPONSES.cache()
-        version = RESPONSES.current(cache)
-        if version is None:  # the cache is down: render
-            return self.get_response(request)
-        store = _Store(cache, version, request)
+        store = _Store(TolerantCache(get_setting("RESPONSE_CACHE_ALIAS")), request)
         cached = store.get()
         if cached is not None:
             return _answer(request, cached)
@@ -89,9 +139,22 @@ class ResponseCacheMiddleware:
         if request.method == "GET" and _shareable(request, response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            store.put(response, timeout)
+            store.put(response, getattr(response, TAGS), timeout)
             return _answer(request, response)
         return response
+
+
+def _served(request: HttpRequest) -> bool:
+    """Whether a view the response cache may keep answers ``request``'s URL
+    with its query string (no cache read for the others)."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        # Language prefixes resolve by the active language: the page may
+        # still be Wagtail's.
+        return True
+    params = _SERVED.get(match.url_name, _SERVED.get(match.namespace))
+    return params is not None and shareable_query(request.GET, params)
 
 
 def _shared_request(request: HttpRequest) -> bool:
@@ -107,9 +170,9 @@ def _shared_request(request: HttpRequest) -> bool:
 
 def _shareable(request: HttpRequest, response: HttpResponse) -> bool:
     params = getattr(response, CACHEABLE, None)
-    # Only parameters the view understands: any other query string would let
-    # anyone fill the cache with copies of one response.
-    if params is None or not set(request.GET) <= params:
+    # Only parameters and values the view understands: any other query string
+    # would let anyone fill the cache with copies of one response.
+    if params is None or not shareable_query(request.GET, params):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -137,29 +200,46 @@ def _answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 
 
 class _Store:
-    """One request's entries: the list of headers its URL's responses vary
-    on, and the response for this request's values of them."""
+    """One request's entries: the headers its URL's responses vary on with
+    the tags they carry, and the response for this request's values of them."""
 
-    def __init__(self, cache: TolerantCache, version: int, request: HttpRequest):
+    def __init__(self, cache: TolerantCache, request: HttpRequest):
         self.cache = cache
         self.request = request
-        self.prefix = f"{PREFIX}:{version}"
-        self.url = _digest(request.build_absolute_uri())
+        url = _digest(request.build_absolute_uri())
+        self.vary_key = f"{PREFIX}:vary:{url}"
+        self.url = url
+        self.found: dict[str, Any] = {}
 
     def get(self) -> HttpResponse | None:
-        varies = self.cache.get(f"{self.prefix}:vary:{self.url}")
-        if varies is None:
+        """The stored response, when every tag it was stored under is
+        current: two cache reads."""
+        vary = self.cache.get(self.vary_key)
+        if vary is None:
             return None
-        entry = self.cache.get(self._response_key(varies))
-        if entry is None:
+        varies, tags = vary
+        key = self._response_key(varies)
+        self.found = self.cache.get_many([key, *cache_tags.tag_keys(tags)])
+        entry = self.found.get(key)
+        if entry is None or not cache_tags.is_current(entry[0], self.found):
             return None
-        content, headers = entry
+        _versions, content, headers = entry
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
         return response
 
-    def put(self, response: HttpResponse, timeout: int) -> None:
+    def put(self, response: HttpResponse, tags: dict, timeout: int) -> None:
+        """Keep ``response`` under the versions its tags had before it was
+        built (where read), so a change during the build retires it."""
+        before = {
+            tag: self.found[key]
+            for tag, key in zip(tags, cache_tags.tag_keys(tags), strict=True)
+            if key in self.found
+        }
+        stored = cache_tags.snapshot(self.cache, tags, before)
+        if stored is None:
+            return
         varies = sorted(
             {
                 header.strip().lower()
@@ -167,13 +247,15 @@ class _Store:
                 if header.strip()
             }
         )
-        self.cache.set(f"{self.prefix}:vary:{self.url}", varies, timeout)
-        entry = (response.content, list(response.items()))
-        self.cache.set(self._response_key(varies), entry, timeout)
+        key = self._response_key(varies)
+        self.cache.set(self.vary_key, (varies, sorted(tags)), timeout)
+        self.cache.set(key, (stored, response.content, list(response.items())), timeout)
+        cache_tags.index_entry(self.cache, self.vary_key, stored)
+        cache_tags.index_entry(self.cache, key, stored)
 
     def _response_key(self, varies: list[str]) -> str:
         values = [self.request.headers.get(header, "") for header in varies]
-        return f"{self.prefix}:page:{self.url}:{_digest(repr(values))}"
+        return f"{PREFIX}:page:{self.url}:{_digest(repr(values))}"
 
 
 def _digest(text: str) -> str:

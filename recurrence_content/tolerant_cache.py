@@ -87,6 +87,14 @@ class TolerantCache:
         except CacheUnavailable:
             return False
 
+    def delete_many(self, keys: list[str]) -> bool:
+        """Delete ``keys``; False when the cache is down."""
+        try:
+            self._call("delete_many", keys)
+        except CacheUnavailable:
+            return False
+        return True
+
     def incr(self, key: str) -> int:
         """Increment ``key``: ValueError when missing, CacheUnavailable when
         the cache is down (the caller decides what a lost increment means)."""

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from .governance.recording import RECORD_REVIEW_ACTION
+from .loading.updates import MERGE_ACTION, RESOLVE_ACTION, WITHDRAW_ACTION
 
 # --- Clinical governance (docs/governance.md) ---
 
@@ -88,5 +89,74 @@ def register_translation_report_urls() -> list:
 def register_translation_report_menu_item():
     """The "Translations" report in Wagtail's Reports menu."""
     from .translation.report import report_menu_item
+
+    return report_menu_item()
+
+
+# --- New versions merged into edited pages (docs/updates.md) ---
+
+
+class MergeFormatter(LogFormatter):
+    """“New version merged: 2 taken, 1 conflict”, in page history."""
+
+    label = _("Merge new version")
+
+    def format_message(self, log_entry) -> str:
+        data = log_entry.data or {}
+        counts = ", ".join(
+            f"{data[action]} {action}"
+            for action in ("taken", "kept", "merged", "added", "removed", "conflict")
+            if data.get(action)
+        )
+        return _("New version merged into a draft: %(counts)s") % {
+            "counts": counts or _("nothing new to take")
+        }
+
+
+class ResolveConflictFormatter(LogFormatter):
+    """Which conflict an editor resolved, and how."""
+
+    label = _("Resolve merge conflict")
+
+    def format_message(self, log_entry) -> str:
+        data = log_entry.data or {}
+        what = data.get("block_type") or data.get("field", "")
+        if data.get("resolution") == "upstream":
+            return _("Conflict in %(what)s resolved: used the new version") % {
+                "what": what
+            }
+        return _("Conflict in %(what)s resolved: kept ours") % {"what": what}
+
+
+class WithdrawFormatter(LogFormatter):
+    """The article was withdrawn where it came from; the page was left alone."""
+
+    label = _("Withdrawn at source")
+
+    def format_message(self, log_entry) -> str:
+        return _("Withdrawn at its source; this page was left as it is")
+
+
+@hooks.register("register_log_actions")
+def register_update_log_actions(actions) -> None:
+    """Register the audit-log actions of merges, resolutions and withdrawals."""
+    actions.register_action(MERGE_ACTION)(MergeFormatter)
+    actions.register_action(RESOLVE_ACTION)(ResolveConflictFormatter)
+    actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
+
+
+@hooks.register("register_admin_urls")
+def register_updates_urls() -> list:
+    """The "Content updates" report and the conflict panel's actions."""
+    from .updates.report import report_urls
+    from .updates.views import admin_urls
+
+    return report_urls() + admin_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_updates_report_menu_item():
+    """The "Content updates" report in Wagtail's Reports menu."""
+    from .updates.report import report_menu_item
 
     return report_menu_item()

@@ -19,9 +19,10 @@ ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = [
     "tests.testapp",
     "recurrence_content",
-    # Optional parts: the feed and the Infobutton endpoint for EHRs.
+    # Optional parts: the feed and the Infobutton and CDS Hooks for EHRs.
     "recurrence_content.api",
     "recurrence_content.infobutton",
+    "recurrence_content.cds_hooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -58,7 +58,8 @@ def code_msgids() -> set[str]:
     for path in PACKAGE.rglob("*.py"):
         if "migrations" not in path.parts:
             msgids |= python_msgids(path)
-    for path in (PACKAGE / "templates").rglob("*.html"):
+    # The package's templates and its optional apps' (the Infobutton's).
+    for path in PACKAGE.glob("**/templates/**/*.html"):
         msgids |= template_msgids(path)
     return msgids
 

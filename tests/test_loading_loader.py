@@ -103,14 +103,23 @@ def test_rerun_finds_the_article_after_an_editor_moved_it(home, host_page):
     assert PatientInfoPage.objects.count() == 1
 
 
-def test_newer_shipped_version_updates_an_untouched_published_page(tmp_path, host_page):
+def test_newer_version_of_an_untouched_page_is_published_only_when_asked(
+    tmp_path, host_page
+):
     page = load_article(parent=host_page, publish=True).page
     newer = changed(shipped_data(), lambda d: d.update(title="Will cancer come back?"))
     result = load_file(write_article(tmp_path, newer), parent=host_page)
     page.refresh_from_db()
+    assert result.status is Status.UPDATED and not result.published
+    assert page.title == "Does cancer always come back?"
+    assert page.get_latest_revision_as_object().title == "Will cancer come back?"
+
+    newest = changed(newer, lambda d: d.update(summary="New summary."))
+    result = load_file(write_article(tmp_path, newest), publish=True)
+    page.refresh_from_db()
     assert result.status is Status.UPDATED and result.published
-    assert page.title == "Will cancer come back?"
-    assert page.revisions.count() == 2
+    assert (page.title, page.summary) == ("Will cancer come back?", "New summary.")
+    assert page.revisions.count() == 3
 
 
 def test_newer_shipped_version_keeps_a_draft_a_draft(tmp_path, host_page):
@@ -123,7 +132,7 @@ def test_newer_shipped_version_keeps_a_draft_a_draft(tmp_path, host_page):
     assert page.get_latest_revision_as_object().summary == "New summary."
 
 
-def test_an_edited_page_is_left_alone_and_update_saves_a_draft(tmp_path, host_page):
+def test_a_new_version_is_merged_into_an_edited_page_as_a_draft(tmp_path, host_page):
     page = load_article(parent=host_page, publish=True).page.specific
     page.summary = "Our oncologists' own summary."
     page.save_revision(log_action=True).publish()
@@ -133,26 +142,24 @@ def test_an_edited_page_is_left_alone_and_update_saves_a_draft(tmp_path, host_pa
 
     newer = changed(shipped_data(), lambda d: d.update(title="Will cancer come back?"))
     path = write_article(tmp_path, newer)
-    before = snapshot()
-    with CaptureQueriesContext(connection) as queries:
-        result = load_file(path)
-    assert result.status is Status.LEFT_ALONE
-    assert "--update" in result.line()
-    assert writes(queries.captured_queries) == []
-    assert snapshot() == before
-
-    result = load_file(path, update=True, publish=True)
+    result = load_file(path, publish=True)
     page.refresh_from_db()
-    assert result.status is Status.UPDATED and not result.published
-    # The editor's version stays live; ours waits as the latest draft.
+    assert result.status is Status.MERGED and not result.published
+    assert "1 taken, 1 kept" in result.line()
+    # The editor's version stays live; the merge waits as the latest draft.
     assert page.live_revision_id == editor_revision
     assert page.last_published_at == published_at
     assert page.summary == "Our oncologists' own summary."
-    assert page.has_unpublished_changes
-    assert page.get_latest_revision_as_object().title == "Will cancer come back?"
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == "Will cancer come back?"
+    assert latest.summary == "Our oncologists' own summary."
     assert Revision.objects.filter(object_id=str(page.id)).count() == 3
-    # Running again changes nothing more.
-    assert load_file(path, update=True).status is Status.UNCHANGED
+    # Running the same version again writes nothing.
+    before = snapshot()
+    with CaptureQueriesContext(connection) as queries:
+        assert load_file(path, publish=True).status is Status.UNCHANGED
+    assert writes(queries.captured_queries) == []
+    assert snapshot() == before
 
 
 def test_a_page_with_the_key_that_we_did_not_load_is_left_alone(host_page):
@@ -212,7 +219,7 @@ def test_an_alias_with_the_key_is_left_alone(tmp_path, home, locales, host_page)
         parent=spanish_section, update_locale=locales["es"], reset_translation_key=False
     )
     assert spanish_home and alias.alias_of_id == page.id
-    result = load_article(locale="es", update=True)
+    result = load_article(locale="es")
     assert result.status is Status.LEFT_ALONE
     assert f"alias of page {page.id}" in result.line()
 
@@ -230,14 +237,12 @@ def test_an_editors_unpublished_draft_counts_as_an_edit(tmp_path, host_page):
     page = load_article(parent=host_page, publish=True).page.specific
     page.summary = "A draft our oncologists are still reviewing."
     page.save_revision(log_action=True)  # a draft, not published
-    draft_revision = page.latest_revision_id
 
     newer = changed(shipped_data(), lambda d: d.update(title="Will cancer come back?"))
-    path = write_article(tmp_path, newer)
-    before = snapshot()
-    result = load_file(path)
-    assert result.status is Status.LEFT_ALONE
-    assert snapshot() == before
+    result = load_file(write_article(tmp_path, newer), publish=True)
+    assert result.status is Status.MERGED and not result.published
     page.refresh_from_db()
-    assert page.latest_revision_id == draft_revision
     assert page.title == "Does cancer always come back?"
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == "Will cancer come back?"
+    assert latest.summary == "A draft our oncologists are still reviewing."

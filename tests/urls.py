@@ -9,6 +9,8 @@ urlpatterns = [
     path(
         "recurrence-content/infobutton/", include("recurrence_content.infobutton.urls")
     ),
+    # CDS Hooks' base URL is /recurrence-content: /recurrence-content/cds-services.
+    path("recurrence-content/", include("recurrence_content.cds_hooks.urls")),
 ]
 
 urlpatterns += i18n_patterns(

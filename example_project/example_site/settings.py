@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "recurrence_content",  # recurrence_content
     "recurrence_content.api",  # recurrence_content: the feed (optional)
     "recurrence_content.infobutton",  # recurrence_content: EHR Infobutton (optional)
+    "recurrence_content.cds_hooks",  # recurrence_content: EHR CDS Hooks (optional)
     "wagtail_localize",  # recurrence_content: translation
     "wagtail_localize.locales",  # replaces wagtail.locales
     "ninja",  # recurrence_content: feed docs page with local Swagger UI files
@@ -155,5 +156,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # recurrence_content: the template the article pages extend.
 RECURRENCE_CONTENT_BASE_TEMPLATE = "base.html"
+
+# recurrence_content: CDS Hooks calls are verified with the EHR's public keys
+# (docs/ehr.md). The demo has no EHR: with DEBUG on, verification is off so
+# the service can be tried with curl, and `check` warns loudly about it.
+RECURRENCE_CONTENT_CDS_HOOKS_JWKS_URL = os.environ.get("CDS_HOOKS_JWKS_URL", "")
+RECURRENCE_CONTENT_CDS_HOOKS_VERIFY_JWT = not DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

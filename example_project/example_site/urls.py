@@ -16,6 +16,9 @@ urlpatterns = [
     path(
         "recurrence-content/infobutton/", include("recurrence_content.infobutton.urls")
     ),
+    # CDS Hooks (docs/ehr.md): the base URL is /recurrence-content, so the
+    # discovery endpoint is /recurrence-content/cds-services.
+    path("recurrence-content/", include("recurrence_content.cds_hooks.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from wagtail import blocks
 from .lists import IntroducedListBlock
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock
+from .web_address import WebAddressBlock
 
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()./-]{2,30}$"
 
@@ -27,7 +28,7 @@ class CopingResourceBlock(ValidatedStructBlock):
         label=_("Description"),
         help_text=_("What this resource is and how it helps."),
     )
-    link = blocks.URLBlock(
+    link = WebAddressBlock(
         label=_("Link"),
         required=False,
         help_text=_("Optional web address where the patient can find it."),

@@ -8,6 +8,7 @@ from wagtail import blocks
 from . import representation
 from .text import PREVIEW_TEMPLATE
 from .validation import ValidatedStructBlock
+from .web_address import WebAddressBlock
 
 
 class RelatedLinkValue(blocks.StructValue):
@@ -44,7 +45,7 @@ class RelatedLinkBlock(ValidatedStructBlock):
         required=False,
         help_text=_("A page on this site. Choose a page or enter a URL, not both."),
     )
-    url = blocks.URLBlock(
+    url = WebAddressBlock(
         label=_("URL"),
         required=False,
         help_text=_(

@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch
 
 from . import kinds
 from .rich_text_links import LinkResolver, html_to_text, rewrite_rich_text
+from .web_address import is_web_address
 
 # The context key under which a StreamField's batched link resolver travels
 # down to its blocks.
@@ -148,9 +149,17 @@ _HANDLERS = {
         represent(block.child_block, item, context) for item in value or []
     ],
     kinds.STRUCT: struct,
+    kinds.URL: lambda block, value, context: uri_or_empty(value),
     # Wagtail stores an unticked optional box as None; the feed says false.
     kinds.BOOLEAN: lambda block, value, context: bool(value),
 }
+
+
+def uri_or_empty(value: str | None) -> str:
+    """A stored web address as the feed's ``format: uri`` promises: one
+    saved before addresses were checked (or by a host's own URLBlock) that
+    is not a URI is sent as no address rather than break a client."""
+    return value if value and is_web_address(value) else ""
 
 
 def definition(block, value, context: dict | None = None) -> dict[str, Any]:
@@ -164,7 +173,7 @@ def related_link(value, context: dict | None = None) -> dict[str, Any]:
     if page is not None:
         url = link_resolver(context).url(page.pk)
     else:
-        url = value.get("url") or None
+        url = uri_or_empty(value.get("url")) or None
     return {
         "kind": value.get("kind") or "",
         "title": value.get("title") or "",

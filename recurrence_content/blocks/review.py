@@ -10,6 +10,8 @@ is in the page history like any other edit.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .web_address import WebAddressBlock
+
 
 class ReviewerBlock(blocks.StructBlock):
     """Someone who checked the article's clinical content."""
@@ -47,7 +49,7 @@ class SourceBlock(blocks.StructBlock):
         required=False,
         help_text=_("e.g. “National Cancer Institute”."),
     )
-    url = blocks.URLBlock(label=_("URL"), required=False)
+    url = WebAddressBlock(label=_("URL"), required=False)
     accessed = blocks.DateBlock(
         label=_("Date accessed"),
         required=False,

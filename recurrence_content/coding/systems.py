@@ -1,9 +1,11 @@
 """The four code systems an article may be tagged with: their canonical URI
 (FHIR's, stored on each code), their HL7 OID (what Infobutton requests
-send) and how a code of each is checked."""
+send) and how a code of each is checked; and the other systems an
+Infobutton request may name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -125,14 +127,41 @@ RXNORM = CodeSystem(
 SYSTEMS: tuple[CodeSystem, ...] = (ICD10CM, SNOMED_CT, LOINC, RXNORM)
 
 
+def _as_sent(code: str) -> str:
+    return code.strip()
+
+
+# Systems MedlinePlus Connect also answers for. Editors cannot tag articles
+# with them, so a request in one finds nothing; it is never an error.
+ICD9CM = CodeSystem(
+    "http://hl7.org/fhir/sid/icd-9-cm", "2.16.840.1.113883.6.103", "ICD-9-CM", _as_sent
+)
+NDC = CodeSystem(
+    "http://hl7.org/fhir/sid/ndc", "2.16.840.1.113883.6.69", "NDC", _as_sent
+)
+CPT = CodeSystem(
+    "http://www.ama-assn.org/go/cpt", "2.16.840.1.113883.6.12", "CPT", _as_sent
+)
+REQUEST_ONLY_SYSTEMS: tuple[CodeSystem, ...] = (ICD9CM, NDC, CPT)
+# An ISO object identifier (ITU-T X.660): arcs of digits, no leading zeros.
+OID = re.compile(r"^[0-2](\.(0|[1-9][0-9]*))+$")
+
+
 def system_for_uri(uri: str) -> CodeSystem | None:
     """The code system with this canonical URI, or None."""
     return next((system for system in SYSTEMS if system.uri == uri), None)
 
 
 def system_for_oid(oid: str) -> CodeSystem | None:
-    """The code system with this HL7 OID, or None."""
-    return next((system for system in SYSTEMS if system.oid == oid), None)
+    """The code system with this HL7 OID: one of ``SYSTEMS``, one of
+    ``REQUEST_ONLY_SYSTEMS``, or any other OID's (named by its OID, as
+    ``urn:oid:``); None when ``oid`` is not an OID."""
+    known = next((s for s in SYSTEMS + REQUEST_ONLY_SYSTEMS if s.oid == oid), None)
+    if known is not None:
+        return known
+    if not OID.fullmatch(oid):
+        return None
+    return CodeSystem(f"urn:oid:{oid}", oid, oid, _as_sent)
 
 
 def coding_system_name(uri: str) -> str:

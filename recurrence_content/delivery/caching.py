@@ -1,10 +1,12 @@
-"""Built feed responses in Django's cache, emptied when content changes.
+"""Built feed and Infobutton responses in Django's cache, each valid while
+the tags of what it shows are (``cache_tags``).
 
-Every key carries the feed cache's version (``cache_version.FEED``).
-Publishing, unpublishing, moving or deleting a page, or changing a view
-restriction, a site or a locale, bumps it, so every server sharing the cache
-(e.g. Redis) stops using the old responses at once. Keys are the request's
-scheme, host, path and query: a cached response is answered without a query.
+A feed detail carries its article's tags, a list its language's list tag, an
+Infobutton answer the list tag of every language: publishing, unpublishing,
+moving or deleting an article retires those, on every server sharing the
+cache (e.g. Redis), and nothing else. Keys are the request's scheme, host,
+path and query: a cached response is answered without a query. Responses the
+response cache keeps (``response_cache.answers``) are not kept here too.
 
 The cache is a speed-up, never a single point of failure: when it is down
 (see ``tolerant_cache``) responses are built from the database and not stored.
@@ -15,18 +17,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ..cache_version import FEED
-from ..conf import get_setting
+from ..cache_tags import TaggedCache
 from ..tolerant_cache import TolerantCache
 
 PREFIX = "recurrence_content:feed"
-VERSION_KEY = FEED.key
+FEED = TaggedCache("FEED_CACHE_ALIAS", PREFIX, "FEED_CACHE_TIMEOUT")
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,19 @@ class CachedResponse:
     etag: str
     last_modified: float | None
     language: str | None = None
+    # The tags of what it shows (cache_tags), for the response cache.
+    tags: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Built:
     """What a view builds on a cache miss: the body's data, its newest
-    publication and its languages."""
+    publication, its languages and the tags of what it shows."""
 
     data: Any
     last_published: datetime | None
     language: str | None
+    tags: dict = field(default_factory=dict)
 
 
 def feed_cache() -> TolerantCache:
@@ -69,19 +73,24 @@ def cache_key(request, *parts: Any) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def cached_response(request, key: str, build: Callable[[], Built]) -> CachedResponse:
-    """The cached response for ``key``, building and storing it when missing."""
-    cache = feed_cache()
-    version = FEED.current(cache)
-    response_key = f"{PREFIX}:{version}:{key}"
-    entry = cache.get(response_key) if version is not None else None
-    if entry is not None:
-        return CachedResponse(*entry)
+def cached_response(
+    request, key: str | None, build: Callable[[], Built], keep: bool = True
+) -> CachedResponse:
+    """The cached response for ``key``, building it when missing and keeping
+    it unless ``keep`` is False (the response cache keeps it instead) or
+    ``key`` is None (a query not worth a place in the cache, see
+    ``response_cache.shareable_query``)."""
+    keep = keep and key is not None
+    found = None
+    if keep:
+        current, found = FEED.get_many({key: key})
+        if key in current:
+            return CachedResponse(*current[key])
     built = build()
     body = json.dumps(built.data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     published = built.last_published
     entry = (body, etag, published.timestamp() if published else None, built.language)
-    if version is not None:
-        cache.set(response_key, entry, get_setting("FEED_CACHE_TIMEOUT"))
-    return CachedResponse(*entry)
+    if keep:
+        FEED.set_many({key: entry}, {key: built.tags}, found)
+    return CachedResponse(*entry, tags=built.tags)

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class OpenAPIPart:
     """A channel's paths (absolute, as its NinjaAPI gives them), component
-    schemas and tags."""
+    schemas, tags and the security schemes its operations name (a channel
+    that is not public says so on each operation)."""
 
     paths: dict
     components: dict = field(default_factory=dict)
     tags: list[dict] = field(default_factory=list)
+    security_schemes: dict = field(default_factory=dict)
 
 
 _parts: dict[str, Callable[[], OpenAPIPart]] = {}

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.utils import translation
 from wagtail.models import Site
 
-from ..cache_version import RESPONSES
+from ..cache_tags import PARTS
 from ..models.settings import ReviewSettings, default_never_reviewed_text
 from .review import ReviewStatus, review_status
 
@@ -46,14 +46,14 @@ def never_reviewed_text(page: Any, site: Site | None = None) -> str:
 
         # One query, and nothing written: a site that never saved the
         # setting has no row, and gets the default wording. Kept in Django's
-        # cache until content or the setting changes.
+        # cache until the setting changes (cache_invalidation.py).
         def wording() -> str:
             setting = ReviewSettings.objects.filter(site_id=site.pk).first()
             if setting is None:
                 return str(default_never_reviewed_text())
             return str(setting.never_reviewed_text(language))
 
-        return RESPONSES.remember(f"never-reviewed:{site.pk}:{language}", wording)
+        return PARTS.remember(f"never-reviewed:{site.pk}:{language}", {}, wording)
 
 
 def review_context(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import AbstractPage
@@ -15,6 +16,11 @@ from ..models.mixins import RECORD_REVIEW_PERMISSION, PatientInfoPageMixin
 
 # The audit-log action (registered in wagtail_hooks.py).
 RECORD_REVIEW_ACTION = "recurrence_content.record_review"
+
+# Sent after the commit for a page whose live row got a review without a
+# publication (an editor's draft was pending), with ``instance``: readers see
+# a change that sent no ``page_published``, so caches and purges listen here.
+review_recorded = Signal()
 
 
 @transaction.atomic
@@ -71,10 +77,19 @@ def _record(page, user, reviewed_on, next_review_due, reviewers) -> None:
         revision.publish(user=user, log_action=False, skip_permission_checks=True)
     else:
         # Put the review on the page row without publishing a pending draft,
-        # so the live page (and a draft page's listings) show it now.
+        # so the live page (and a draft page's listings) show it now. Readers
+        # see a change: the date the feed (modified_since, last_published_at)
+        # and JSON-LD (dateModified) give for it moves, as a publication would.
         for name, value in fields.items():
             setattr(page, name, value)
-        page.save(update_fields=list(fields), clean=False)
+        update = list(fields)
+        if page.live:
+            page.last_published_at = timezone.now()
+            update.append("last_published_at")
+        page.save(update_fields=update, clean=False)
+        transaction.on_commit(
+            lambda: review_recorded.send(sender=type(page), instance=page)
+        )
     log(
         instance=page,
         action=RECORD_REVIEW_ACTION,

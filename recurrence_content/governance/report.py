@@ -12,16 +12,16 @@ from collections import Counter
 
 import django_filters
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..admin_reports import PERMISSIONS, ReportMenuItem, may_see_reports
+from ..admin_reports import ArticleReportView, ReportMenuItem, may_see_reports
 from ..admin_reports import report_urls as shared_report_urls
 from ..page_model import page_model
 from .findings import Kind, Thresholds, check_article
@@ -108,7 +108,21 @@ class ReviewReportFilterSet(WagtailFilterSet):
         )
 
 
-class ReviewReportView(ReportView):
+class DueDateColumn(Column):
+    """A date still to come or already past, shown as a date (Wagtail's
+    DateColumn says "Just now" for any future date), marked overdue once it
+    has passed."""
+
+    cell_template_name = "recurrence_content/admin/due_date_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        due = context["raw_value"]
+        context["overdue"] = bool(due) and due < timezone.localdate()
+        return context
+
+
+class ReviewReportView(ArticleReportView):
     """Article × language: review status, next review, reading grade, links."""
 
     page_title = _("Patient information review")
@@ -116,16 +130,13 @@ class ReviewReportView(ReportView):
     filterset_class = ReviewReportFilterSet
     index_url_name = URL_NAME
     index_results_url_name = RESULTS_URL_NAME
-    permission_policy = PagePermissionPolicy()
-    any_permission_required = PERMISSIONS
-    model = Page
     columns = [
         TitleColumn("title", label=_("Article"), url_name="wagtailadmin_pages:edit"),
         Column("rc_language", label=_("Language")),
         Column("rc_condition", label=_("Condition")),
         Column("rc_review", label=_("Review")),
         DateColumn("rc_last_reviewed", label=_("Last reviewed")),
-        DateColumn("rc_next_review_due", label=_("Next review due")),
+        DueDateColumn("rc_next_review_due", label=_("Next review due")),
         Column("rc_grade", label=_("Reading grade")),
         Column("rc_findings", label=_("Needs attention")),
     ]

@@ -20,10 +20,18 @@ class Value(_Element):
 
 
 class Text(_Element):
-    """An Atom text construct."""
+    """An Atom text construct in plain text."""
 
     value: str = Field(alias="_value")
     type: Literal["text"]
+
+
+class Html(_Element):
+    """An Atom text construct in HTML, as MedlinePlus Connect sends summaries:
+    the editor's text escaped, in one ``<p>`` ("" when there is none)."""
+
+    value: str = Field(alias="_value")
+    type: Literal["html"]
 
 
 class Link(Schema):
@@ -31,11 +39,15 @@ class Link(Schema):
 
     href: str
     rel: Literal["alternate"]
-    hreflang: str
+    type: Literal["html"]
+    hreflang: str = Field(description="The language of the page (the entry's).")
+    title: str = Field(description="The article's title.")
 
 
 class Category(Schema):
-    """The code and code system asked for, as MedlinePlus Connect echoes them."""
+    """The request echoed, as MedlinePlus Connect echoes it: the code, its
+    system's OID, its display name ("" when none was sent) and the
+    informationRecipient (``PAT`` when none was sent)."""
 
     scheme: str
     term: str
@@ -56,11 +68,13 @@ class InfobuttonEntry(_Element):
     link: list[Link]
     id: Value
     updated: Value
-    summary: Text
+    summary: Html
     last_reviewed: Value | None = Field(
         None,
         alias="lastReviewed",
-        description="When clinicians last reviewed the article; absent if never.",
+        description="When clinicians last reviewed the article; absent if "
+        "never. Only in the JSON form: KnowledgeResponse.xsd has no place for "
+        "it in an Atom entry.",
     )
 
 
@@ -68,13 +82,16 @@ class InfobuttonFeedBody(_Element):
     """The Atom feed."""
 
     base: str
-    lang: str = Field(description='The language asked for, if the site has it; "".')
+    lang: str = Field(
+        description="The language asked for, if the site has it; else the "
+        "site's default language."
+    )
     title: Text
     subtitle: Text
-    id: Value
-    updated: Value
     author: Author
+    updated: Value
     category: list[Category]
+    id: Value
     entry: list[InfobuttonEntry]
 
 

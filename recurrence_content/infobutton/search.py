@@ -33,6 +33,8 @@ class Entry:
     language: str
     updated: datetime | None
     last_reviewed: date | None
+    # Its place in the page tree: its URL shows its ancestors' slugs.
+    path: str = ""
 
 
 def matching_codes(query: InfobuttonQuery) -> list[str]:
@@ -113,4 +115,5 @@ def _entry(request, page: AbstractPage) -> Entry:
         language=page.locale.language_code,
         updated=page.last_published_at,
         last_reviewed=getattr(page, "last_reviewed", None),
+        path=page.path,
     )

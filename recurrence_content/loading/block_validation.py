@@ -15,6 +15,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .limits import ContentLimits
 from .richtext import rich_text_problems
 
 # Leaf blocks whose value in a file is a string.
@@ -32,7 +33,8 @@ STRING_BLOCKS = (
 class ShapeChecker:
     """Walks raw JSON beside its block definition and collects problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: ContentLimits) -> None:
+        self.limits = limits
         self.problems: list[tuple[str, str]] = []
         self.seen_ids: set[str] = set()
 
@@ -54,6 +56,11 @@ class ShapeChecker:
         elif isinstance(block, STRING_BLOCKS):
             if not isinstance(raw, str):
                 self._fail(path, f"expected a string, found {_json_type(raw)}")
+            elif len(raw) > self.limits.field_characters:
+                self._fail(
+                    path,
+                    self.limits.refusal("field_characters", len(raw), "characters"),
+                )
             elif isinstance(block, blocks.RichTextBlock):
                 problems = rich_text_problems(raw, block.features)
                 if problems:
@@ -69,6 +76,9 @@ class ShapeChecker:
     def _check_children(self, block, raw: Any, path: str, list_item: bool) -> None:
         if not isinstance(raw, list):
             self._fail(path, f"expected a list, found {_json_type(raw)}")
+            return
+        if list_item and len(raw) > self.limits.list_items:
+            self._fail(path, self.limits.refusal("list_items", len(raw), "items"))
             return
         for index, child in enumerate(raw):
             child_path = f"{path}[{index}]"

@@ -27,12 +27,30 @@ def latest_content(page: AbstractPage) -> PatientInfoPageMixin:
 
 def page_content(page: AbstractPage) -> dict[str, Any]:
     """The fields loading writes, as they are in the page's latest revision."""
-    latest = latest_content(page)
+    return content_of(latest_content(page))
+
+
+def content_of(page: AbstractPage) -> dict[str, Any]:
+    """The fields loading writes, as they are in this page object (a revision's)."""
     # getattr's default: a custom base page model may lack seo_title and
     # search_description (the loader refuses to load real values into it).
-    content = {name: getattr(latest, name, "") or "" for name in CONTENT_FIELDS}
-    content["body"] = normalize_body(body_block(), latest.body)
+    content = {name: getattr(page, name, "") or "" for name in CONTENT_FIELDS}
+    content["body"] = normalize_body(body_block(), page.body)
     return content
+
+
+def apply_content(page: PatientInfoPageMixin, content: dict[str, Any]) -> None:
+    """Set ``page``'s fields from a content dict (``page_content``'s inverse),
+    leaving out fields a custom base page model lacks."""
+    for name in CONTENT_FIELDS:
+        if name == "body":
+            page.body = body_block().to_python(content["body"])
+        elif name in content and _has_field(page, name):
+            setattr(page, name, content[name])
+
+
+def _has_field(page: AbstractPage, name: str) -> bool:
+    return any(field.name == name for field in page._meta.get_fields())
 
 
 def export_page(

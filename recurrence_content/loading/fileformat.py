@@ -19,6 +19,7 @@ from ..models import PatientInfoPage
 from .block_validation import ShapeChecker, validation_problems
 from .codesdata import CODES_KEY, parse_codes
 from .errors import LoadError
+from .limits import ContentLimits, content_limits
 from .reviewdata import REVIEW_KEYS, parse_review, review_to_file
 
 # Version 2 added the optional review data (reviewdata.py) and clinical codes
@@ -122,8 +123,17 @@ def read_file(path: str | Path) -> ArticleFile:
     """Read and validate a content file, or raise LoadError naming the problem."""
     path = Path(path)
     source = str(path)
+    limits = content_limits()
     try:
-        text = path.read_text(encoding="utf-8")
+        # Never more than the limit in memory, whatever the file's size.
+        with path.open("rb") as file:
+            raw = file.read(limits.file_bytes + 1)
+            if len(raw) > limits.file_bytes:
+                size = max(path.stat().st_size, len(raw))
+                raise LoadError(
+                    f"{source}: " + limits.refusal("file_bytes", size, "bytes")
+                )
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise LoadError(f"{source}: file not found; check the path") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -140,11 +150,12 @@ def read_file(path: str | Path) -> ArticleFile:
 
 def parse(data: Any, source: str) -> ArticleFile:
     """Validate decoded JSON ``data`` as an article; ``source`` names it in errors."""
-    problems = _check_top_level(data)
+    limits = content_limits()
+    problems = _check_top_level(data, limits)
     if problems:
         _raise(source, problems)
     stream_block = body_block()
-    checker = ShapeChecker()
+    checker = ShapeChecker(limits)
     checker.check(stream_block, data["body"], "$.body")
     if checker.problems:
         _raise(source, checker.problems)
@@ -169,7 +180,7 @@ def parse(data: Any, source: str) -> ArticleFile:
     )
 
 
-def _check_top_level(data: Any) -> list[tuple[str, str]]:
+def _check_top_level(data: Any, limits: ContentLimits) -> list[tuple[str, str]]:
     if not isinstance(data, dict):
         return [("$", "the file must hold one JSON object (an article)")]
     problems = []
@@ -213,6 +224,13 @@ def _check_top_level(data: Any) -> list[tuple[str, str]]:
             problems.append((f"$.{name}", "is required and may not be empty"))
         elif max_length and len(value) > max_length:
             problems.append((f"$.{name}", f"is longer than {max_length} characters"))
+        elif len(value) > limits.field_characters:
+            problems.append(
+                (
+                    f"$.{name}",
+                    limits.refusal("field_characters", len(value), "characters"),
+                )
+            )
     slug = data.get("slug")
     if isinstance(slug, str) and slug:
         try:
@@ -223,6 +241,10 @@ def _check_top_level(data: Any) -> list[tuple[str, str]]:
             )
     if not isinstance(data.get("body"), list):
         problems.append(("$.body", "must be a list of blocks"))
+    elif len(data["body"]) > limits.blocks:
+        problems.append(
+            ("$.body", limits.refusal("blocks", len(data["body"]), "blocks"))
+        )
     return problems
 
 

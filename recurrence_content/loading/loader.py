@@ -1,8 +1,8 @@
 """Loads content files into the page tree without touching anyone else's pages.
 
 Articles are matched by ``translation_key`` and locale wherever they are in
-the tree. ``LoadedContent`` remembers what was loaded, so a page an editor
-has changed since is left alone unless ``update`` is asked for.
+the tree. ``LoadedContent`` remembers what was loaded, so a new version is
+merged into a page an editor has changed since, as a draft (merge.py).
 """
 
 import enum
@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..page_model import page_model
 from .errors import LoadError
-from .exporter import page_content
+from .exporter import apply_content, content_of, page_content
 from .fileformat import (
     CONTENT_FIELDS,
     ArticleFile,
@@ -33,6 +33,7 @@ from .fileformat import (
     content_hash,
     read_file,
 )
+from .merge import MergeError, MergeResult, merge
 from .related_links import apply_links
 from .shipped import shipped_dir, shipped_files
 from .targets import (
@@ -41,6 +42,7 @@ from .targets import (
     resolve_locale,
     resolve_page,
 )
+from .updates import merge_summary, record_merge
 
 # One lock for every loader run, so concurrent runs take turns on PostgreSQL.
 ADVISORY_LOCK_ID = zlib.crc32(b"recurrence_content_load")
@@ -51,6 +53,7 @@ class Status(enum.StrEnum):
 
     CREATED = "created"
     UPDATED = "updated"
+    MERGED = "merged"
     UNCHANGED = "unchanged"
     LEFT_ALONE = "left alone"
 
@@ -66,6 +69,8 @@ class LoadResult:
     detail: str = ""
     dry_run: bool = False
     planned_url: str = ""
+    # The merge of the new version into the page (None: created or left alone).
+    merge: MergeResult | None = None
 
     @property
     def url(self) -> str:
@@ -88,7 +93,7 @@ class LoadResult:
     def line(self) -> str:
         """The one line the command prints for this article."""
         status = str(self.status)
-        if self.status in (Status.CREATED, Status.UPDATED):
+        if self.status in (Status.CREATED, Status.UPDATED, Status.MERGED):
             status += " (published)" if self.published else " (draft)"
         if self.dry_run:
             status = f"[dry run] would be {status}"
@@ -107,7 +112,6 @@ def load_files(
     parent: "AbstractPage | int | str | None" = None,
     locale: str | None = None,
     publish: bool = False,
-    update: bool = False,
     dry_run: bool = False,
     links: "dict[str, str] | None" = None,
 ) -> list[LoadResult]:
@@ -126,7 +130,6 @@ def load_files(
         parent=parent,
         locale=locale,
         publish=publish,
-        update=update,
         dry_run=dry_run,
         links=links,
     )
@@ -138,7 +141,6 @@ def load_articles(
     parent: "AbstractPage | int | str | None" = None,
     locale: str | None = None,
     publish: bool = False,
-    update: bool = False,
     dry_run: bool = False,
     links: "dict[str, str] | None" = None,
 ) -> list[LoadResult]:
@@ -148,8 +150,7 @@ def load_articles(
         lock()
         articles = apply_links(articles, links or {})
         results = [
-            _load(article, parent, locale, publish, update, dry_run)
-            for article in articles
+            _load(article, parent, locale, publish, dry_run) for article in articles
         ]
         if dry_run:
             # Plans write nothing; this makes sure of it.
@@ -174,7 +175,7 @@ def lock() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_ID])
 
 
-def _load(article, parent_ref, locale_code, publish, update, dry_run) -> LoadResult:
+def _load(article, parent_ref, locale_code, publish, dry_run) -> LoadResult:
     locale = resolve_locale(locale_code or article.locale)
     page = (
         page_model()
@@ -183,7 +184,7 @@ def _load(article, parent_ref, locale_code, publish, update, dry_run) -> LoadRes
     )
     if page is None:
         return _create(article, parent_ref, locale, publish, dry_run)
-    return _refresh(article, page.specific, publish, update, dry_run)
+    return _refresh(article, page.specific, publish, dry_run)
 
 
 def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult:
@@ -247,7 +248,12 @@ def _create(article, parent_ref, locale: Locale, publish, dry_run) -> LoadResult
     page.clinical_codes = [ClinicalCode(**code) for code in article.codes or []]
     # Page.save() logs "wagtail.create" for us, as the admin does.
     _saving(article, lambda: parent.add_child(instance=page))
-    _save_and_publish(article, page, page, publish, log_action=False)
+    revision = _saving(article, lambda: page.save_revision(log_action=False))
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    ReferenceIndex.create_or_update_for_object(page)
+    _remember(article, page, revision)
     return LoadResult(article, Status.CREATED, page, published=publish, detail=detail)
 
 
@@ -259,7 +265,7 @@ def _new_index_detail(index: AbstractPage, publish: bool) -> str:
     )
 
 
-def _refresh(article, page: AbstractPage, publish, update, dry_run) -> LoadResult:
+def _refresh(article, page: AbstractPage, publish, dry_run) -> LoadResult:
     if not isinstance(page, PatientInfoPageMixin):
         raise LoadError(
             f"{article.source}: page {page.id} ({page.title!r}) has this article's "
@@ -267,72 +273,123 @@ def _refresh(article, page: AbstractPage, publish, update, dry_run) -> LoadResul
             "a new translation_key or delete that page"
         )
     _check_fields(article, page.specific_class)
-    if page.alias_of_id:
-        # An alias mirrors another page and has no revisions of its own.
+
+    def left_alone(detail: str) -> LoadResult:
         return LoadResult(
             article,
             Status.LEFT_ALONE,
             page,
             published=page.live,
-            detail=f"it is an alias of page {page.alias_of_id}; update that page "
-            "or convert the alias into a page of its own",
+            detail=detail,
             dry_run=dry_run,
         )
-    current = content_hash(page_content(page))
-    if current == article.content_hash:
-        return LoadResult(article, Status.UNCHANGED, page, published=page.live)
+
+    if page.alias_of_id:
+        # An alias mirrors another page and has no revisions of its own.
+        return left_alone(
+            f"it is an alias of page {page.alias_of_id}; update that page "
+            "or convert the alias into a page of its own"
+        )
     record = LoadedContent.objects.filter(
         translation_key=article.translation_key, locale=page.locale_id
     ).first()
-    edited = record is None or current != record.content_hash
-    if edited and not update:
-        return LoadResult(
-            article,
-            Status.LEFT_ALONE,
-            page,
-            published=page.live,
-            detail="edited since it was loaded; --update saves the shipped "
-            "version as a draft beside the editor's revisions",
-            dry_run=dry_run,
+    if record is not None and record.content_hash == article.content_hash:
+        # This version was loaded before: whatever editors did since stays.
+        return LoadResult(article, Status.UNCHANGED, page, published=page.live)
+    local = page_content(page)
+    current = content_hash(local)
+    if current == article.content_hash:
+        return LoadResult(article, Status.UNCHANGED, page, published=page.live)
+    if record is None:
+        return left_alone(
+            "this site made the page, not the loader: there is no loaded version "
+            "to merge against; give the file a new translation_key to load it "
+            "beside the page"
         )
-    # Publish only over what we loaded ourselves, never over an editor's work.
-    live_is_ours = (
-        record is not None and page.live and page.live_revision_id == record.revision_id
-    )
-    publish_now = not edited and (publish or live_is_ours)
+    base = _base_content(record)
+    if base is None:
+        return left_alone(
+            "the version loaded last is no longer stored (its revision was "
+            "deleted), so a merge could lose an editor's work; compare the "
+            "page with the file by hand"
+        )
+    upstream = {name: getattr(article, name) for name in CONTENT_FIELDS}
+    try:
+        result = merge(base, local, upstream)
+    except MergeError as exc:
+        return left_alone(f"{exc} in the page or the file; cannot merge")
+    # Only a fast-forward (the page holds exactly what we loaded last) may be
+    # published, and only when asked: a merge always waits for an editor.
+    fast_forward = current == record.content_hash
+    status = Status.UPDATED if fast_forward else Status.MERGED
+    publish_now = fast_forward and publish
+    detail = "" if fast_forward else _merge_detail(result)
     if dry_run:
         return LoadResult(
-            article, Status.UPDATED, page, published=publish_now, dry_run=True
+            article,
+            status,
+            page,
+            published=publish_now,
+            dry_run=True,
+            merge=result,
+            detail=detail,
         )
-    latest = page.get_latest_revision_as_object()
-    for name, value in _content_fields(article, page.specific_class).items():
-        setattr(latest, name, value)
-    _save_and_publish(article, page, latest, publish_now, log_action=True)
-    return LoadResult(article, Status.UPDATED, page, published=publish_now)
+    revision = None
+    if result.content != local:
+        draft = page.get_latest_revision_as_object()
+        apply_content(draft, result.content)
+        revision = _saving(
+            article, lambda: draft.save_revision(log_action=fast_forward)
+        )
+        if publish_now:
+            revision.publish()
+        page.refresh_from_db()
+        ReferenceIndex.create_or_update_for_object(page)
+    if not fast_forward:
+        record_merge(page, result, upstream, revision)
+    _remember(article, page, revision, merged=not fast_forward)
+    return LoadResult(
+        article, status, page, published=publish_now, merge=result, detail=detail
+    )
 
 
-def _save_and_publish(
-    article: ArticleFile,
-    page: AbstractPage,
-    draft: AbstractPage,
-    publish: bool,
-    log_action: bool,
+def _base_content(record: LoadedContent) -> dict | None:
+    """What was loaded last: stored since 0.2; before, its revision's content."""
+    if record.content is not None:
+        return record.content
+    if record.revision is None:
+        return None
+    return content_of(record.revision.as_object())
+
+
+def _merge_detail(result: MergeResult) -> str:
+    counts = merge_summary(result)
+    parts = [f"{count} {action}" for action, count in counts.items() if count]
+    text = ", ".join(parts) or "nothing new to take"
+    if result.conflicts:
+        text += "; an editor chooses for each conflict in the page editor"
+    return text + "; saved as a draft, review and publish it"
+
+
+def _remember(
+    article: ArticleFile, page: AbstractPage, revision, merged: bool = False
 ) -> None:
-    """Save ``draft`` as ``page``'s new revision, publish it if asked, and
-    remember it as what was loaded (so later runs can tell an editor's work)."""
-    revision = _saving(article, lambda: draft.save_revision(log_action=log_action))
-    if publish:
-        revision.publish()
-    page.refresh_from_db()
-    ReferenceIndex.create_or_update_for_object(page)
+    """Remember the version loaded (the base of the next merge), and the
+    revision that holds it, or the merged draft."""
+    defaults = {
+        "page": page,
+        "content_hash": article.content_hash,
+        "content": {name: getattr(article, name) for name in CONTENT_FIELDS},
+        "withdrawn_at": None,
+    }
+    if merged:
+        defaults["merged_revision"] = revision
+    elif revision is not None:
+        defaults |= {"revision": revision, "merged_revision": None}
     LoadedContent.objects.update_or_create(
         translation_key=article.translation_key,
         locale_id=page.locale_id,
-        defaults={
-            "page": page,
-            "content_hash": article.content_hash,
-            "revision": revision,
-        },
+        defaults=defaults,
     )
 
 

@@ -11,8 +11,10 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
+from ..blocks.web_address import web_address
 from .errors import LoadError
 from .fileformat import ArticleFile
 from .targets import resolve_page
@@ -67,7 +69,10 @@ def read_link_file(path: str | Path) -> dict[str, str]:
 def link_value(target: str) -> dict:
     """The ``page``/``url`` pair a related link block stores for ``target``."""
     if target.startswith(("http://", "https://")):
-        return {"page": None, "url": target}
+        try:
+            return {"page": None, "url": web_address(target)}
+        except ValidationError as error:
+            raise LoadError(f"link target {target}: {error.messages[0]}") from None
     return {"page": resolve_page(target, "link target").id, "url": ""}
 
 

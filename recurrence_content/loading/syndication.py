@@ -63,6 +63,14 @@ class PullReport:
         """The lines the load command prints."""
         return self.notes + self.load.lines()
 
+    def document(self) -> dict:
+        """The run as ``--format json`` prints it: the load's document, with
+        the notes and every request."""
+        return self.load.document() | {
+            "notes": self.notes,
+            "requests": [{"url": url, "status": code} for url, code in self.requests],
+        }
+
 
 def pull(
     source: str,
@@ -71,7 +79,6 @@ def pull(
     parent=None,
     locale: str | None = None,
     publish: bool = False,
-    update: bool = False,
     dry_run: bool = False,
     links: dict[str, str] | None = None,
 ) -> PullReport:
@@ -82,7 +89,7 @@ def pull(
     base = source if source.endswith("/") else f"{source}/"
     check_url(base)
     key = _translation_key(article) if article else None
-    run = _Run(base, f"publish={publish},update={update},locale={locale or ''}")
+    run = _Run(base, f"publish={publish},locale={locale or ''}")
     with transaction.atomic():
         lock()
         if key is None:
@@ -98,7 +105,6 @@ def pull(
             parent=parent,
             locale=locale,
             publish=publish,
-            update=update,
             dry_run=dry_run,
         )
         report = PullReport(LoadReport(results), run.notes, run.requests)

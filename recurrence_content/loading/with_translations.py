@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from django.db import transaction
 
@@ -11,6 +11,7 @@ from ..page_model import has_custom_base_page
 from ..translation.apply import ApplyResult
 from .errors import LoadError
 from .loader import LoadResult, load_files
+from .plan import PLAN_FORMAT, article_document, plan_lines
 from .shipped_translations import (
     apply_shipped_translations,
     check_shipped_translations,
@@ -28,13 +29,34 @@ class LoadReport:
 
     def lines(self) -> list[str]:
         """The lines the load command prints, one per article and translation."""
-        lines = [result.line() for result in self.articles]
+        lines = []
+        for result in self.articles:
+            lines.append(result.line())
+            if result.dry_run:
+                lines += plan_lines(result)
         lines += [result.summary() for result in self.translations]
         lines += [f"[dry run] would apply {plan}" for plan in self.planned_translations]
         warning = starter_address_warning()
         if warning and any(result.url for result in self.articles):
             lines.append(warning)
         return lines
+
+    def document(self) -> dict[str, Any]:
+        """The run as the stable JSON document of ``--format json``."""
+        return {
+            "format": PLAN_FORMAT,
+            "dry_run": any(result.dry_run for result in self.articles),
+            "articles": [article_document(result) for result in self.articles],
+            "translations": [
+                {
+                    "language": result.language_code,
+                    "page_id": result.page.id,
+                    "summary": result.summary(),
+                }
+                for result in self.translations
+            ],
+            "planned_translations": self.planned_translations,
+        }
 
 
 def parse_languages(value: str) -> list[str] | Literal["all"]:

@@ -1,5 +1,5 @@
 from .codes import ClinicalCode
-from .loading import LoadedContent
+from .loading import LoadedContent, MergeConflict
 from .mixins import (
     PatientInfoIndexPageMixin,
     PatientInfoPageMixin,
@@ -14,6 +14,7 @@ __all__ = [
     "ClinicalCode",
     "ClinicalReviewTask",
     "LoadedContent",
+    "MergeConflict",
     "PatientInfoIndexPage",
     "PatientInfoIndexPageMixin",
     "PatientInfoPage",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,7 +23,7 @@ from ..coding.forms import ClinicalCodesPanel
 from ..conf import get_setting
 from ..languages import text_direction
 from ..page_model import page_model
-from . import features
+from . import features, listing
 from .features import FeaturePanel
 
 # The site's base page model (wagtailcore.Page unless WAGTAIL_PAGE_MODEL names
@@ -191,7 +192,10 @@ class PatientInfoPageMixin(PatientInfoTemplateMixin, models.Model):
         ),
         classname="collapsible",
     )
-    content_panels = Page.content_panels + [
+    content_panels = [
+        # Open conflicts with a new version first, where an editor sees them.
+        FeaturePanel("merge_conflicts"),
+        *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("condition_name"),
         FieldPanel("body"),
@@ -281,27 +285,45 @@ class PatientInfoIndexPageMixin(PatientInfoTemplateMixin, models.Model):
     class Meta:
         abstract = True
 
-    def get_articles(self):
-        """Live, public articles directly below this page, in menu order."""
+    def get_articles(self) -> PageQuerySet:
+        """Live, public articles directly below this page, in menu order, as
+        generic pages (``.specific()`` them to read their own fields)."""
         return (
             self.get_children()
             .live()
             .public()
             .type(PatientInfoPageMixin)
-            .specific()
             .order_by("path")
         )
 
-    def get_listed_articles(self) -> list:
+    def get_listed_articles(self) -> PageQuerySet:
         """The articles the page lists: ``get_articles()`` less what a feature
         keeps from readers (translation: translations still partly in another
         language)."""
         articles = self.get_articles()
         for narrow in features.registered("listing"):
             articles = narrow(articles)
-        return list(articles)
+        return articles
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_listed_articles()
+        # One page of the list (RECURRENCE_CONTENT_INDEX_PAGE_SIZE articles),
+        # so the page costs the same however many articles the section has.
+        articles = listing.page_of(
+            request,
+            listing.with_summaries(self.get_listed_articles(), PatientInfoPageMixin),
+            get_setting("INDEX_PAGE_SIZE"),
+        )
+        url = self.get_url(request)
+        context["articles"] = articles
+        context["previous_articles_url"] = (
+            listing.page_url(url, articles.previous_page_number())
+            if articles.has_previous()
+            else None
+        )
+        context["next_articles_url"] = (
+            listing.page_url(url, articles.next_page_number())
+            if articles.has_next()
+            else None
+        )
         return context

@@ -12,7 +12,7 @@ class SourceResponse(models.Model):
     source = models.CharField(_("source"), max_length=1000)
     url = models.CharField(_("URL"), max_length=1000, unique=True)
     etag = models.CharField(_("ETag"), max_length=255)
-    # The options it was loaded with ("publish", "update"): a pull with other
+    # The options it was loaded with ("publish", "locale"): a pull with other
     # options loads it again rather than take the 304 as done.
     options = models.CharField(_("options"), max_length=255, blank=True)
     # A list page: the article URLs it listed and the next page's URL, which

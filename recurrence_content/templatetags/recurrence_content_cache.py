@@ -1,18 +1,20 @@
 """``{% recurrence_content_cached "name" page %}…{% end_recurrence_content_cached %}``:
-the enclosed HTML of a live page, rendered once per revision, language, site
-address and day, and then read from Django's cache.
+the enclosed HTML of a live page, rendered once per language, site address and
+day until what the page shows changes, and then read from Django's cache.
 
-For readers the response cache does not serve (signed in, a session cookie, a
-language variant it has not seen). Kept under the response cache's version
-(``cache_version.RESPONSES``), so any publication, translation, move, privacy
-or site change renders it anew; previews and drafts are always rendered.
+For readers the response cache does not serve (signed in, a session cookie):
+a request it answers keeps the whole page there instead, so an article's body
+is not stored twice. Tagged as the page's response is (``cache_tags``): a
+publication of the page or a translation, or a change to an ancestor's title
+or URL, renders it anew; previews and drafts are always rendered.
 """
 
 from django import template
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from ..cache_version import RESPONSES
+from ..cache_tags import PARTS, page_tags
+from ..response_cache import PAGE_PARAMS, answers
 
 register = template.Library()
 
@@ -26,7 +28,7 @@ class CachedNode(template.Node):
     def render(self, context) -> str:
         page = self.page.resolve(context)
         request = context.get("request")
-        if not _is_live_view(page, request):
+        if not _is_live_view(page, request) or answers(request, PAGE_PARAMS):
             return self.nodelist.render(context)
         key = ":".join(
             str(part)
@@ -34,7 +36,6 @@ class CachedNode(template.Node):
                 "fragment",
                 self.name.resolve(context),
                 page.pk,
-                page.live_revision_id,
                 translation.get_language(),
                 request.scheme,
                 request.get_host(),
@@ -43,7 +44,9 @@ class CachedNode(template.Node):
             )
         )
         return mark_safe(  # noqa: S308 - the template's own rendered output
-            RESPONSES.remember(key, lambda: str(self.nodelist.render(context)))
+            PARTS.remember(
+                key, page_tags(page), lambda: str(self.nodelist.render(context))
+            )
         )
 
 

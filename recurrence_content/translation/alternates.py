@@ -13,7 +13,7 @@ from wagtail.coreutils import (
 )
 from wagtail.models import AbstractPage, Locale
 
-from ..cache_version import RESPONSES
+from ..cache_tags import PARTS, page_tags
 from .status import translation_statuses
 
 
@@ -53,12 +53,13 @@ def complete_alternates(
     cached = getattr(page, "_recurrence_content_alternates", None)
     if cached is not None and cached[0] is request:
         return cached[1]
-    # In Django's cache until content changes (any publication, translation,
-    # site or privacy change moves the version on). Links are relative to the
-    # reader's site, so the key has its address.
+    # In Django's cache until the page or a translation is published,
+    # unpublished, moved or deleted, or an ancestor's URL changes. Links are
+    # relative to the reader's site, so the key has its address.
     address = (request.scheme, request.get_host()) if request is not None else ""
-    alternates = RESPONSES.remember(
+    alternates = PARTS.remember(
         f"alternates:{page.pk}:{address}",
+        page_tags(page),
         lambda: _complete_alternates(page, request),
     )
     page._recurrence_content_alternates = (request, alternates)

@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..admin_reports import PERMISSIONS, ReportMenuItem
+from ..admin_reports import ArticleReportView, ReportMenuItem
 from ..admin_reports import report_urls as shared_report_urls
 from ..models import PatientInfoPageMixin
 from ..page_model import page_model
@@ -65,7 +64,7 @@ def translated_articles(user):
     )
 
 
-class TranslationReportView(ReportView):
+class TranslationReportView(ArticleReportView):
     """Article × language: status, progress, last synced, outdated."""
 
     page_title = _("Translations")
@@ -73,9 +72,6 @@ class TranslationReportView(ReportView):
     filterset_class = TranslationReportFilterSet
     index_url_name = URL_NAME
     index_results_url_name = RESULTS_URL_NAME
-    permission_policy = PagePermissionPolicy()
-    any_permission_required = PERMISSIONS
-    model = Page
     columns = [
         TitleColumn(
             "title", label=_("Translation"), url_name="wagtailadmin_pages:edit"

@@ -1,47 +1,38 @@
-"""Which changes make cached translation statuses (and feed responses) stale."""
+"""Which of wagtail-localize's records retire what shows translators'
+progress: the page's translation statuses and the feed's answers with
+``include_incomplete``. Publishing retires the rest (``cache_invalidation``);
+saving a draft retires nothing."""
 
 from django.apps import apps
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import AbstractPage
-from wagtail.signals import page_published, page_unpublished
 
-from ..cache_version import content_changed
-from ..page_model import page_model
-from .status import forget_statuses
+from ..cache_invalidation import retire
+from ..cache_tags import status_tag
 
 
-def _changed(**kwargs) -> None:
-    # Now, for this process and tests; and again after commit, so a request
-    # that read the old rows while the transaction ran cannot leave its
-    # stale status cached.
-    _forget()
-    transaction.on_commit(_forget)
+def _object_id(instance) -> object | None:
+    """The translation key of the page a wagtail-localize record is about."""
+    for path in ("object_id", "source.object_id", "context.object_id"):
+        value = instance
+        try:
+            for name in path.split("."):
+                value = getattr(value, name)
+        except (AttributeError, ObjectDoesNotExist):
+            continue
+        if value is not None:
+            return value
+    return None
 
 
-def _page_saved(sender, instance, **kwargs) -> None:
-    # post_save names the concrete class (PatientInfoPage), never the base
-    # page model; AbstractPage is the ancestor of every page model.
-    if isinstance(instance, AbstractPage):
-        _changed()
-
-
-def _forget() -> None:
-    forget_statuses()
-    # The feed leaves incomplete translations out, so its responses change too.
-    content_changed()
+def _record_changed(sender, instance, **kwargs) -> None:
+    key = _object_id(instance)
+    if key is not None:
+        retire({status_tag(key)})
 
 
 def connect_status_invalidation() -> None:
-    """Forget cached statuses whenever a page or wagtail-localize's records change."""
-    page_published.connect(_changed, dispatch_uid="rc_status_published")
-    page_unpublished.connect(_changed, dispatch_uid="rc_status_unpublished")
-    # wagtail-localize's save_target(publish=False) writes into a live page's
-    # row without publishing it.
-    post_save.connect(_page_saved, dispatch_uid="rc_status_page_saved")
-    post_delete.connect(
-        _changed, sender=page_model(), dispatch_uid="rc_status_page_deleted"
-    )
+    """Retire a page's statuses whenever wagtail-localize's records of it change."""
     if not apps.is_installed("wagtail_localize"):
         return
     from wagtail_localize.models import (
@@ -53,7 +44,9 @@ def connect_status_invalidation() -> None:
 
     for model in (StringTranslation, StringSegment, Translation, TranslationSource):
         name = model.__name__
-        post_save.connect(_changed, sender=model, dispatch_uid=f"rc_status_{name}")
+        post_save.connect(
+            _record_changed, sender=model, dispatch_uid=f"rc_status_{name}"
+        )
         post_delete.connect(
-            _changed, sender=model, dispatch_uid=f"rc_status_{name}_deleted"
+            _record_changed, sender=model, dispatch_uid=f"rc_status_{name}_deleted"
         )

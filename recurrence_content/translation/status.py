@@ -5,9 +5,10 @@ A page's status is worked out from wagtail-localize's own ``Translation``,
 ``Translation.get_progress`` counts) and from the published page itself, so
 strings translated in the admin, uploaded as PO files or applied by
 ``apply_po`` count alike, and a string translated but not yet published still
-counts as English. Statuses are cached per page and live revision; any change
-to wagtail-localize's records or any publication makes every cached status
-stale at once (see ``signals``).
+counts as English. Statuses are cached per page, tagged with the page's
+translation key (``cache_tags``): a publication of the page or a translation,
+or a change to wagtail-localize's records of it, makes its statuses stale
+(see ``signals``); other pages' changes leave them.
 """
 
 from __future__ import annotations
@@ -20,12 +21,11 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractPage
 
-from ..cache_version import CacheVersion
+from ..cache_tags import TaggedCache, page_tag, status_tag
 from ..page_model import page_model
 
 CACHE_PREFIX = "recurrence_content:translation-status"
-VERSION_KEY = f"{CACHE_PREFIX}:version"
-# Entries are unreachable once the version moves on; this only bounds memory.
+# Entries are retired by their tags; this only bounds memory.
 CACHE_TIMEOUT = 60 * 60 * 24
 
 
@@ -91,14 +91,7 @@ class TranslationStatus:
         }
 
 
-# Any change to wagtail-localize's records or any publication moves it on
-# (signals.py), retiring every cached status at once.
-STATUS_VERSION = CacheVersion("TRANSLATION_STATUS_CACHE_ALIAS", VERSION_KEY)
-
-
-def forget_statuses(**kwargs) -> None:
-    """Make every cached status stale (a signal receiver)."""
-    STATUS_VERSION.bump()
+STATUSES = TaggedCache("TRANSLATION_STATUS_CACHE_ALIAS", CACHE_PREFIX, CACHE_TIMEOUT)
 
 
 def translation_statuses(pages: Iterable[AbstractPage]) -> dict[int, TranslationStatus]:
@@ -107,23 +100,20 @@ def translation_statuses(pages: Iterable[AbstractPage]) -> dict[int, Translation
     pages = list(pages)
     if not pages:
         return {}
-    cache = STATUS_VERSION.cache()
-    version = STATUS_VERSION.current(cache)
-    if version is None:  # the cache is down: work them out
-        return compute_statuses(pages)
-    keys = {
-        page.pk: f"{CACHE_PREFIX}:{version}:{page.pk}:{page.live_revision_id}"
-        for page in pages
-    }
-    found = cache.get_many(keys.values())
-    statuses = {
-        page.pk: found[keys[page.pk]] for page in pages if keys[page.pk] in found
-    }
+    statuses, found = STATUSES.get_many({page.pk: str(page.pk) for page in pages})
     missing = [page for page in pages if page.pk not in statuses]
     if missing:
         computed = compute_statuses(missing)
-        cache.set_many(
-            {keys[pk]: status for pk, status in computed.items()}, CACHE_TIMEOUT
+        STATUSES.set_many(
+            {str(page.pk): computed[page.pk] for page in missing},
+            {
+                str(page.pk): {
+                    page_tag(page.translation_key): None,
+                    status_tag(page.translation_key): None,
+                }
+                for page in missing
+            },
+            found,
         )
         statuses.update(computed)
     return statuses

@@ -2,7 +2,7 @@
 
 import pytest
 
-from recurrence_content.cache_version import content_changed
+from recurrence_content.cache_tags import EVERYTHING, invalidate
 from tests.factories import make_article
 from tests.feed.helpers import detail_url, list_url
 
@@ -93,15 +93,18 @@ def test_responses_come_from_the_cache_until_a_publish(client, article):
     type(article).objects.filter(pk=article.pk).update(summary="Changed quietly.")
     assert client.get(detail_url(article)).json() == first
 
+    # Publishing another article retires the lists, not this article.
     make_article(article.get_parent(), title="Another article")
+    assert client.get(detail_url(article)).json() == first
 
-    assert client.get(detail_url(article)).json()["summary"] == "Changed quietly."
+    republish(article, summary="Changed by an editor.")
+    assert client.get(detail_url(article)).json()["summary"] == "Changed by an editor."
 
 
 def test_last_modified_survives_a_rebuild_of_an_unchanged_response(client, article):
     first = client.get(detail_url(article))
 
-    content_changed()
+    invalidate({EVERYTHING})
     again = client.get(detail_url(article))
 
     assert again["ETag"] == first["ETag"]

@@ -39,6 +39,8 @@ def test_the_document_is_valid_openapi(client):
         "/api/v1/content-files/",
         "/api/v1/content-files/{translation_key}/",
         "/infobutton/",
+        "/cds-services",
+        "/cds-services/patient-education",
     }
 
 
@@ -68,6 +70,7 @@ def test_the_document_has_what_client_generators_and_linters_ask_for(client):
         "articles",
         "content files",
         "infobutton",
+        "cds-hooks",
     ]
     files_op = paths["/api/v1/content-files/"]["get"]
     file_op = paths["/api/v1/content-files/{translation_key}/"]["get"]
@@ -82,8 +85,22 @@ def test_the_document_has_what_client_generators_and_linters_ask_for(client):
     assert document["security"] == []
     assert "Type0" not in str(document)
     # HEAD is served (tests/feed/test_feed_http.py) but not listed: it would
-    # repeat each GET's operation id.
-    assert all(set(path) == {"get"} for path in paths.values())
+    # repeat each GET's operation id. The Infobutton also takes HL7's
+    # form-encoded POST; CDS Hooks services are POSTed, their discovery is a GET.
+    methods = {name: set(path) for name, path in paths.items()}
+    assert {name: m for name, m in methods.items() if "cds-services" not in name} == {
+        "/api/v1/articles/": {"get"},
+        "/api/v1/articles/{translation_key}/": {"get"},
+        "/api/v1/content-files/": {"get"},
+        "/api/v1/content-files/{translation_key}/": {"get"},
+        "/infobutton/": {"get", "post"},
+    }
+    assert all(
+        m == ({"post"} if "/cds-services/" in name else {"get"})
+        for name, m in methods.items()
+        if "cds-services" in name
+    )
+    assert paths["/infobutton/"]["post"]["operationId"] == "findArticlesByCodeInForm"
 
 
 def test_the_licence_is_the_hospitals_when_it_has_set_one(client, settings):
@@ -110,15 +127,24 @@ def test_the_infobutton_endpoint_is_described(client):
         "mainSearchCriteria.v.cs",
         "mainSearchCriteria.v.dn",
         "informationRecipient.languageCode.c",
+        "informationRecipient",
         "knowledgeResponseType",
         "callback",
     }
     assert set(operation["responses"]["200"]["content"]) == {
         "application/json",
         "text/xml",
+        "application/atom+xml",
         "application/javascript",
+        "text/html",
     }
-    assert set(operation["responses"]) == {"200", "304", "400"}
+    assert set(operation["responses"]) == {"200", "302", "304", "400"}
+    # The callback rule, where OpenAPI can state it: the POST's form.
+    form = document["paths"]["/infobutton/"]["post"]["requestBody"]["content"][
+        "application/x-www-form-urlencoded"
+    ]["schema"]
+    assert form["then"] == {"required": ["callback"]}
+    assert set(form["properties"]) == names
     entry = document["components"]["schemas"]["InfobuttonEntry"]["properties"]
     assert {"title", "link", "summary", "lang"} <= set(entry)
 
@@ -209,8 +235,13 @@ MAX_EXAMPLES = 100
 def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
     """Property-based, per operation, with valid and invalid input: no 5xx, and
     every status code, header and body the app sends matches the document."""
-    operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 5
+    # CDS Hooks needs the EHR's signed JWT: tests/cds_hooks checks its contract.
+    operations = [
+        result.ok()
+        for result in api_schema.get_all_operations()
+        if "/cds-services" not in result.ok().path
+    ]
+    assert len(operations) == 6
     statuses = []
 
     for operation in operations:
@@ -225,21 +256,22 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
                 operation.as_strategy(path_parameters={"translation_key": key})
             )
         if operation.path.endswith("/infobutton/"):
-            # JSONP needs a callback, which OpenAPI cannot make conditional:
-            # valid requests always carry one (ignored by other formats).
-            strategies[0] = operation.as_strategy(
-                GenerationMode.POSITIVE, query={"callback": "handle"}
-            )
             # Random codes only ever find nothing: also ask for a tagged one.
-            strategies.append(
-                operation.as_strategy(
-                    query={
-                        "mainSearchCriteria.v.c": "Z85.3",
-                        "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
-                        "knowledgeResponseType": "application/json",
-                    }
+            tagged = {
+                "mainSearchCriteria.v.c": "Z85.3",
+                "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+                "knowledgeResponseType": "application/json",
+            }
+            if operation.method.upper() == "GET":
+                # JSONP needs a callback, which OpenAPI cannot make
+                # conditional for query parameters (the POST's form schema
+                # says it, with if/then): valid GETs always carry one.
+                strategies[0] = operation.as_strategy(
+                    GenerationMode.POSITIVE, query={"callback": "handle"}
                 )
-            )
+                strategies.append(operation.as_strategy(query=tagged))
+            else:
+                strategies.append(operation.as_strategy(body=tagged))
 
         @given(case=st.one_of(strategies))
         @settings(

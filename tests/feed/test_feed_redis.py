@@ -9,7 +9,7 @@ import uuid
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from recurrence_content.delivery.caching import VERSION_KEY
+from recurrence_content.cache_tags import page_tag, tag_keys
 from tests.feed.helpers import detail_url
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -40,6 +40,7 @@ def redis_feed_cache(settings):
         "feed": config,
     }
     settings.RECURRENCE_CONTENT_FEED_CACHE_ALIAS = "feed"
+    settings.RECURRENCE_CONTENT_RESPONSE_CACHE_ALIAS = "feed"
     yield config
     client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(f"{prefix}:*"):
@@ -54,7 +55,9 @@ def test_responses_are_cached_in_redis_and_purged_on_publish(
     other_server = RedisCache(
         redis_feed_cache["LOCATION"], {"KEY_PREFIX": redis_feed_cache["KEY_PREFIX"]}
     )
-    version = other_server.get(VERSION_KEY)
+    # The article's tag, which every server checks its entries against.
+    (tag,) = tag_keys([page_tag(article.translation_key)])
+    version = other_server.get(tag)
     assert version is not None
 
     type(article).objects.filter(pk=article.pk).update(summary="Changed quietly.")
@@ -64,7 +67,7 @@ def test_responses_are_cached_in_redis_and_purged_on_publish(
     article.title = "Can cancer come back?"
     article.save_revision().publish()
 
-    assert other_server.get(VERSION_KEY) > version
+    assert other_server.get(tag) != version
     fresh = client.get(detail_url(article), HTTP_IF_NONE_MATCH=first["ETag"])
     assert fresh.status_code == 200
     assert fresh.json()["title"] == "Can cancer come back?"

@@ -28,16 +28,13 @@ def test_the_shipped_article_arrives_unreviewed_with_its_audience(host_page):
     assert page.condition_name == ""
 
 
-@pytest.mark.parametrize("update", [False, True])
-def test_a_recorded_review_survives_reloading(
-    tmp_path, host_page, reviewer_user, update
-):
+def test_a_recorded_review_survives_reloading(tmp_path, host_page, reviewer_user):
     page = load_article(parent=host_page, publish=True).page
     record_review(page, reviewer_user, reviewed_on=MARCH, reviewers=REVIEWERS)
 
     # A newer shipped version of the article (its summary changed).
     newer = changed(shipped_data(), lambda d: d.update(summary=d["summary"] + " More."))
-    result = load_file(write_article(tmp_path, newer), update=update, publish=True)
+    result = load_file(write_article(tmp_path, newer), publish=True)
 
     assert result.status is Status.UPDATED
     page.refresh_from_db()

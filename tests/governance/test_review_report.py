@@ -206,3 +206,30 @@ def test_the_reports_queries_do_not_grow_with_articles(admin_client, host_page):
     for title in ("Three", "Four", "Five", "Six"):
         make_article(host_page, title=title)
     assert queries() == two <= 15  # 13 on Wagtail 8.0 and SQLite
+
+
+def test_next_review_due_reads_as_a_date_and_overdue_only_when_past(
+    admin_client, articles
+):
+    response = admin_client.get(reverse(URL_NAME))
+    soup = BeautifulSoup(response.content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
+    column = headings.index("Next review due")
+    cells = {
+        row.select("td")[0].get_text(" ", strip=True): row.select("td")[column]
+        for row in soup.select("table tbody tr")
+    }
+
+    for title in ("Current", "Due soon", "Overdue"):
+        page = articles[title.lower().replace(" ", "_")]
+        page.refresh_from_db()
+        due = page.next_review_due
+        time = cells[title].select_one("time")
+        assert time["datetime"] == due.isoformat()
+        assert str(due.year) in time.get_text()
+    # Wagtail's DateColumn said "Just now" for any date still to come.
+    assert "Just now" not in cells["Current"].get_text()
+    assert "Overdue" not in cells["Current"].get_text()
+    assert "Overdue" not in cells["Due soon"].get_text()
+    assert "Overdue" in cells["Overdue"].get_text()
+    assert cells["Does cancer always come back?"].get_text(strip=True) == ""

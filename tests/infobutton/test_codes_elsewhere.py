@@ -105,7 +105,7 @@ def test_an_update_never_changes_the_codes(tmp_path, host_page):
             title="Changed", clinical_codes=[{"system": ICD, "code": "Z85"}]
         ),
     )
-    load_file(write_article(tmp_path, data), update=True)
+    load_file(write_article(tmp_path, data))
     assert list(page.clinical_codes.values_list("code", flat=True)) == ["Z08"]
 
 

@@ -24,7 +24,7 @@ def tagged(host_page, locales):
         summary="Some cancers can come back or recur after treatment.",
     )
     article = tag(article, ("icd10cm", "Z85"))
-    spanish = translate(article, locales["es"], title="¿El cáncer siempre regresa?")
+    spanish = translate(article, locales["es"], title="¿El cáncer siempre vuelve?")
     return article, spanish
 
 
@@ -55,14 +55,18 @@ def test_atom_feed_is_xml_in_the_atom_namespace(live_server, tagged):
     assert categories == {
         "mainSearchCriteria.v.c": "Z85.3",
         "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+        "mainSearchCriteria.v.dn": "Personal history of malignant neoplasm of breast",
+        "informationRecipient": "PAT",
     }
     [entry] = feed.findall(f"{ATOM}entry")
     assert entry.get(XML_LANG) == "en"
     assert entry.findtext(f"{ATOM}title") == "Does cancer always come back?"
     assert entry.find(f"{ATOM}link").get("href") == article.get_full_url()
-    assert entry.findtext(f"{ATOM}summary") == article.summary
+    assert entry.findtext(f"{ATOM}summary") == f"<p>{article.summary}</p>"
+    assert entry.find(f"{ATOM}summary").get("type") == "html"
     assert entry.findtext(f"{ATOM}updated") == article.last_published_at.isoformat()
-    # Never reviewed: no review date is made up.
+    # The review date is only in the JSON (KnowledgeResponse.xsd has no
+    # place for it in an entry).
     assert entry.find(f"{SCHEMA}lastReviewed") is None
 
 
@@ -78,7 +82,7 @@ def test_json_has_medlineplus_connects_shape(live_server, tagged):
     [entry] = response.json()["feed"]["entry"]
     assert entry["title"]["_value"] == "Does cancer always come back?"
     assert [link["href"] for link in entry["link"]] == [article.get_full_url()]
-    assert entry["summary"]["_value"] == article.summary
+    assert entry["summary"] == {"_value": f"<p>{article.summary}</p>", "type": "html"}
     assert entry["lang"] == "en"
 
 
@@ -120,7 +124,7 @@ def test_spanish_request_gets_the_spanish_translation(live_server, tagged):
     assert feed.get(XML_LANG) == "es"
     [entry] = feed.findall(f"{ATOM}entry")
     assert entry.get(XML_LANG) == "es"
-    assert entry.findtext(f"{ATOM}title") == "¿El cáncer siempre regresa?"
+    assert entry.findtext(f"{ATOM}title") == "¿El cáncer siempre vuelve?"
     assert entry.find(f"{ATOM}link").get("href") == spanish.get_full_url()
 
 

@@ -15,12 +15,19 @@ from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from ...cache_tags import ancestor_tags, list_tag, page_tag, status_tag
 from ...delivery import visibility
 from ...delivery.caching import Built, cache_key, cached_response
 from ...delivery.http import ValidationErrors, json_response
 from ...loading import LoadError, export_page
 from ...page_model import page_model
-from ...response_cache import mark_cacheable
+from ...response_cache import (
+    QueryParams,
+    answers,
+    is_served_language,
+    mark_cacheable,
+    shareable_query,
+)
 from ...translation.filtering import originals_only
 from ...translation.published import published_po
 from ...translation.status import Status, translation_statuses
@@ -32,8 +39,16 @@ from .translation_schemas import ArticleNotFound
 NOT_MODIFIED = {304: None}
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000
-LIST_PARAMS = frozenset({"limit", "offset"})
-DETAIL_PARAMS = frozenset({"locale"})
+
+
+def _canonical_int(value: str) -> bool:
+    # "100", not "0100": one cache entry per number.
+    return value.isdigit() and value == str(int(value))
+
+
+# The query parameters whose responses are cached, with the values that are.
+LIST_PARAMS: QueryParams = {"limit": _canonical_int, "offset": _canonical_int}
+DETAIL_PARAMS: QueryParams = {"locale": is_served_language}
 DETAIL_URL_NAME = "recurrence_content_api:content_file_detail"
 
 router = Router(tags=["content files"])
@@ -91,12 +106,15 @@ def content_file_list(
         }
         data = ContentFileList.model_validate(data).model_dump(mode="json")
         everything = [*pages, *(o for others in translations.values() for o in others)]
-        return Built(data, last_published(everything), None)
+        # Any article may join or leave the list; a listed one's translation
+        # may be published or become complete or incomplete.
+        tags = {list_tag(None): None, **ancestor_tags(pages)}
+        for page in pages:
+            tags[page_tag(page.translation_key)] = None
+            tags[status_tag(page.translation_key)] = None
+        return Built(data, last_published(everything), None, tags)
 
-    response = json_response(
-        request, cached_response(request, cache_key(request), build)
-    )
-    return mark_cacheable(response, LIST_PARAMS)
+    return _respond(request, LIST_PARAMS, build)
 
 
 @router.get(
@@ -170,12 +188,21 @@ def content_file_detail(
         }
         data = ArticleContentFile.model_validate(data).model_dump(mode="json")
         published = last_published([page, *(other for other, po in pos if po)])
-        return Built(data, published, page.locale.language_code)
+        tags = {
+            page_tag(translation_key): None,
+            status_tag(translation_key): None,
+            **ancestor_tags([page, *translations]),
+        }
+        return Built(data, published, page.locale.language_code, tags)
 
-    response = json_response(
-        request, cached_response(request, cache_key(request), build)
-    )
-    return mark_cacheable(response, DETAIL_PARAMS)
+    return _respond(request, DETAIL_PARAMS, build)
+
+
+def _respond(request, params: QueryParams, build):
+    """The response from the feed's cache (or built), as the feed's views do."""
+    key = cache_key(request) if shareable_query(request.GET, params) else None
+    cached = cached_response(request, key, build, not answers(request, params))
+    return mark_cacheable(json_response(request, cached), params, cached.tags)
 
 
 # HEAD answers as GET does, without the body; kept out of the document.

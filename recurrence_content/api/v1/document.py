@@ -86,7 +86,12 @@ class FeedAPI(NinjaAPI):
                 part.components
             )
             schema["tags"].extend(part.tags)
-        # The feed is public: no authentication, said explicitly.
+            if part.security_schemes:
+                schema["components"].setdefault("securitySchemes", {}).update(
+                    part.security_schemes
+                )
+        # The feed is public: no authentication, said explicitly (a channel
+        # that needs some, such as CDS Hooks, says so on its operations).
         schema["security"] = []
         license_name = get_setting("LICENSE_TEXT")
         if license_name:

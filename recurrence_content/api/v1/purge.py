@@ -18,6 +18,7 @@ from django.urls import reverse
 from wagtail.models import AbstractPage, Locale
 from wagtail.signals import page_published, page_unpublished
 
+from ...governance.recording import review_recorded
 from ...models.mixins import PatientInfoPageMixin
 
 
@@ -51,9 +52,11 @@ def purge_feed(instance: Any, **kwargs: Any) -> None:
 
 
 def connect_front_end_purge() -> None:
-    """Purge feed URLs on publish and unpublish, when the host uses
+    """Purge feed URLs on publish, unpublish and a review recorded on a live
+    page while a draft waits, when the host uses
     ``wagtail.contrib.frontend_cache``."""
     if not apps.is_installed("wagtail.contrib.frontend_cache"):
         return
     page_published.connect(purge_feed, dispatch_uid="rc_feed_purge_published")
     page_unpublished.connect(purge_feed, dispatch_uid="rc_feed_purge_unpublished")
+    review_recorded.connect(purge_feed, dispatch_uid="rc_feed_purge_reviewed")

@@ -7,13 +7,21 @@ from uuid import UUID
 
 from django.http import HttpResponse
 from ninja import Query, Router
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 
+from ...cache_tags import ancestor_tags, list_tag, page_tag, status_tag
 from ...conf import get_setting
 from ...delivery import visibility
 from ...delivery.caching import Built, cache_key, cached_response
 from ...delivery.http import JSON, ValidationErrors, add_cors_headers, json_response
-from ...response_cache import mark_cacheable
+from ...response_cache import (
+    QueryParams,
+    answers,
+    is_served_language,
+    mark_cacheable,
+    serve_from_cache,
+    shareable_query,
+)
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import content_files, queries
@@ -32,12 +40,50 @@ INCLUDE_INCOMPLETE = Query(
 NOT_MODIFIED = {304: None}
 # Upper bound on offset so no database sees an OFFSET it cannot store.
 MAX_OFFSET = 1_000_000
-# The query parameters of each endpoint: ResponseCacheMiddleware shares a
-# response only when the request has no others.
-LIST_PARAMS = frozenset(
-    {"locale", "modified_since", "q", "limit", "offset", "include_incomplete", "code"}
-)
-DETAIL_PARAMS = frozenset({"locale", "include_incomplete"})
+
+
+def _canonical_int(value: str) -> bool:
+    # "20", not "020" or "+20": one cache entry per number.
+    return value.isdigit() and value == str(int(value))
+
+
+def _canonical_bool(value: str) -> bool:
+    return value in ("true", "false")
+
+
+def _canonical_code(value: str) -> bool:
+    # Only as the Clinical codes panel stores it: other spellings of the same
+    # code, and codes that cannot exist, are answered but not stored.
+    try:
+        system, code = queries.parse_code(value)
+    except ValidationError:
+        return False
+    return bool(code) and value == f"{system}|{code}"
+
+
+# The query parameters whose responses are cached, with the values that are
+# (the domain of each, written one way). Both caches store nothing else: a
+# free-text search (q) or an incremental sync (modified_since) differs with
+# every caller, so caching them would only push real pages out.
+LIST_PARAMS: QueryParams = {
+    "locale": is_served_language,
+    "limit": _canonical_int,
+    "offset": _canonical_int,
+    "include_incomplete": _canonical_bool,
+    "code": _canonical_code,
+}
+DETAIL_PARAMS: QueryParams = {
+    "locale": is_served_language,
+    "include_incomplete": _canonical_bool,
+}
+
+
+def _key(request, params: QueryParams) -> str | None:
+    """The feed cache's key for this request, or None to build it uncached."""
+    return cache_key(request) if shareable_query(request.GET, params) else None
+
+
+serve_from_cache("recurrence_content_api", {**LIST_PARAMS, **DETAIL_PARAMS})
 
 
 router = Router(tags=["articles"])
@@ -127,12 +173,17 @@ def article_list(
             else None,
             "results": summaries(request, pages, with_status=include_incomplete),
         }
-        return Built(data, last_published(pages), _languages(pages, locale))
+        # Any article of the language (or of any, unfiltered) may join or
+        # leave the list; the ancestors' slugs are in its articles' URLs.
+        code = language.language_code if language is not None else None
+        tags = {list_tag(code): None, **ancestor_tags(pages)}
+        if include_incomplete:
+            tags.update({status_tag(page.translation_key): None for page in pages})
+        return Built(data, last_published(pages), _languages(pages, locale), tags)
 
-    response = json_response(
-        request, cached_response(request, cache_key(request), build)
-    )
-    return mark_cacheable(response, LIST_PARAMS)
+    keep = not answers(request, LIST_PARAMS)
+    cached = cached_response(request, _key(request, LIST_PARAMS), build, keep)
+    return mark_cacheable(json_response(request, cached), LIST_PARAMS, cached.tags)
 
 
 @router.get(
@@ -155,9 +206,9 @@ def article_detail(
 ):
     """An article with its blocks; 404 unless it is live and public here."""
 
-    # The key is the request alone (host, path, query): the cache's version
-    # moves whenever a page is published, unpublished, moved or deleted, so a
-    # cached article costs no query. Refusals are built anew each time.
+    # The key is the request alone (host, path, query), valid while the
+    # article (in any language) and its ancestors are unchanged: a cached
+    # article costs no query. Refusals are built anew each time.
     def build() -> Built:
         language = queries.parse_locale(locale) or visibility.default_locale()
         articles = visibility.visible_articles(request)
@@ -171,15 +222,17 @@ def article_detail(
         data, published = article_payload(
             request, specific, articles, with_status=include_incomplete
         )
-        return Built(data, published, page.locale.language_code)
+        tags = {page_tag(translation_key): None, **ancestor_tags([page])}
+        if include_incomplete:
+            tags[status_tag(translation_key)] = None
+        return Built(data, published, page.locale.language_code, tags)
 
+    keep = not answers(request, DETAIL_PARAMS)
     try:
-        response = json_response(
-            request, cached_response(request, cache_key(request), build)
-        )
+        cached = cached_response(request, _key(request, DETAIL_PARAMS), build, keep)
     except NotServed as refusal:
         return refusal.response
-    return mark_cacheable(response, DETAIL_PARAMS)
+    return mark_cacheable(json_response(request, cached), DETAIL_PARAMS, cached.tags)
 
 
 class NotServed(Exception):

@@ -1,5 +1,7 @@
 """``manage.py recurrence_content_load``: put the shipped article on the site."""
 
+import json
+
 from django.core.management.base import BaseCommand, CommandError
 
 from recurrence_content.loading import LoadError
@@ -16,8 +18,9 @@ from recurrence_content.translation.apply import TranslationApplyError
 class Command(BaseCommand):
     help = (
         "Load the shipped patient-information article (or --file) as a page, "
-        "optionally with its shipped translations. Pages edited since they were "
-        "loaded are left alone. " + see_guides("loading.md", "translation.md")
+        "optionally with its shipped translations. A new version is merged into "
+        "pages edited since they were loaded, as a draft. "
+        + see_guides("loading.md", "translation.md")
     )
 
     def add_arguments(self, parser):
@@ -47,13 +50,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publish new articles and their translations.",
-        )
-        parser.add_argument(
-            "--update",
-            action="store_true",
-            help="Save the shipped version as a draft even over an editor's "
-            "changes (never publishes them).",
+            help="Publish new articles, new versions of pages nobody edited "
+            "since they were loaded, and their translations (a merged draft is "
+            "never published).",
         )
         parser.add_argument(
             "--link",
@@ -86,7 +85,16 @@ class Command(BaseCommand):
             help="With --source: only this article (its translation key).",
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="Print the plan; write nothing."
+            "--dry-run",
+            action="store_true",
+            help="Print the plan (per article, each block taken, kept, added, "
+            "removed or in conflict); write nothing.",
+        )
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help='json: print one JSON document ("format": 1) for scripts and CI.',
         )
 
     def handle(self, *args, **options):
@@ -111,7 +119,6 @@ class Command(BaseCommand):
                     parent=options["parent"],
                     locale=options["locale"],
                     publish=options["publish"],
-                    update=options["update"],
                     dry_run=options["dry_run"],
                     links=links,
                 )
@@ -124,12 +131,15 @@ class Command(BaseCommand):
                     if translations
                     else None,
                     publish=options["publish"],
-                    update=options["update"],
                     dry_run=options["dry_run"],
                     links=links,
                 )
         except (LoadError, TranslationApplyError) as exc:
             raise CommandError(str(exc)) from None
-        if options["verbosity"] > 0:
+        if options["format"] == "json":
+            self.stdout.write(
+                json.dumps(report.document(), indent=2, ensure_ascii=False)
+            )
+        elif options["verbosity"] > 0:
             for line in report.lines():
                 self.stdout.write(line)

@@ -52,5 +52,8 @@ class Command(BaseCommand):
                 f"  {code}:{' ' * (16 - len(code))}"
                 f"{INFOBUTTON}&informationRecipient.languageCode.c={code}"
             )
+        self.stdout.write(
+            f"CDS Hooks discovery: {BASE_URL}/recurrence-content/cds-services"
+        )
         self.stdout.write(f"Wagtail admin:     {BASE_URL}/admin/")
         self.stdout.write(f"Admin login:       {username} / {password}")

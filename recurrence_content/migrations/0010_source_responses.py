@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recurrence_content', '0007_reading_level_review_task'),
+        ('recurrence_content', '0009_merge_conflicts'),
     ]
 
     operations = [

@@ -224,6 +224,41 @@ def test_a_refused_source_exits_1_with_one_line_on_stderr(central, tmp_path):
     assert "cannot reach the source" in done.stderr
 
 
+def test_edits_on_both_sides_give_the_member_a_draft_holding_both(
+    central, member, client
+):
+    pull(central.source, publish=True)
+    english = PatientInfoPage.objects.get(
+        translation_key=KEY, locale__language_code="en"
+    )
+    # The hospital rewords its last paragraph and publishes it...
+    body = english.body.get_prep_value()
+    last = max(i for i, block in enumerate(body) if block["type"] == "paragraph")
+    body[last]["value"] = "<p>Ask our oncology nurses on ward 7.</p>"
+    english.body = body
+    english.save_revision().publish()
+    # ...while the central site revises its first paragraph.
+    central.shell(
+        "from recurrence_content.models import PatientInfoPage as P\n"
+        "page = P.objects.get(locale__language_code='en')\n"
+        "body = page.body.get_prep_value()\n"
+        "body[0]['value'] = '<p>Revised again at the central site.</p>'\n"
+        "page.body = body\n"
+        "page.save_revision().publish()\n"
+    )
+    report = pull(central.source, publish=True)
+
+    [result] = report.load.articles
+    assert result.line().startswith("merged (draft)")
+    english.refresh_from_db()
+    draft = english.get_latest_revision_as_object().body.get_prep_value()
+    assert draft[0]["value"] == "<p>Revised again at the central site.</p>"
+    assert draft[last]["value"] == "<p>Ask our oncology nurses on ward 7.</p>"
+    # Readers still see the hospital's published page until an editor publishes.
+    text = live_text(client, english)
+    assert "ward 7" in text and "Revised again" not in text
+
+
 def test_an_article_withdrawn_at_the_source_is_reported_and_left_alone(central, member):
     pull(central.source, publish=True)
     central.shell(

@@ -5,8 +5,10 @@ same data, so the ratio says what the package costs on top of Wagtail,
 whatever the machine. Writes benchmarks/results/latest.json and latest.md.
 
 In process (in-memory SQLite: the code, not a database server): the article
-page, the feed detail and the feed list, the index page at 2,000 articles, an article read with
-Redis refusing; in a child process: the loader.
+page, the feed detail and the feed list, the index page at 2,000 articles, an
+article read with Redis refusing; in a child process: the loader and the merge
+of a new version; against a central site in its own process: a member's pull
+(benchmarks/pull.py).
 Under a real server (gunicorn, PostgreSQL, Redis, wrk) when DATABASE_URL names
 PostgreSQL and REDIS_URL is set: see benchmarks/server.py.
 """
@@ -33,6 +35,7 @@ from benchmarks import (  # noqa: E402
     inprocess,
     loader,
     merging,
+    pull,
     report,
     server,
 )
@@ -53,6 +56,8 @@ def main() -> None:
         rows += loader.run()
     if not only or "merging" in only:
         rows += merging.run()
+    if not only or "pull" in only:
+        rows += pull.run()
     if not only or "dictionary" in only:
         rows += dictionary.run()
     if not only or "server" in only:

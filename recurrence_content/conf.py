@@ -88,6 +88,16 @@ DEFAULTS: dict[str, Any] = {
     # are built from the database meanwhile, and one warning is logged per
     # interval instead of one error per call (docs/deploy.md).
     "CACHE_RETRY_INTERVAL": 5,
+    # --- Following a central site (recurrence_content_load --source) ---
+    # Hosts besides loopback addresses that a source may be reached at over
+    # plain http (e.g. ["central.internal"]); every other source needs https.
+    "SOURCE_HTTP_HOSTS": [],
+    # Seconds to wait for a source to accept the connection, and for each
+    # whole response once connected; a slower source fails the run.
+    "SOURCE_CONNECT_TIMEOUT": 10,
+    "SOURCE_READ_TIMEOUT": 60,
+    # Largest response a source may send, in bytes; reading stops there.
+    "SOURCE_MAX_BYTES": 20 * 1024 * 1024,
     # --- Translations (docs/translation.md) ---
     # What a public request for an incomplete translation gets: "redirect"
     # (302 to the page in a complete language, with a notice) or "mark" (the

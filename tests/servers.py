@@ -129,10 +129,17 @@ def database_url(settings_dict: dict) -> str:
 class Gunicorn:
     """gunicorn serving ``tests.server_settings`` on a loopback port."""
 
-    def __init__(self, env: dict[str, str], workers: int = 2) -> None:
-        self.port = free_port("server")
+    def __init__(
+        self,
+        env: dict[str, str],
+        workers: int = 2,
+        port: int | None = None,
+        args: tuple[str, ...] = (),
+    ) -> None:
+        self.port = port or free_port("server")
         self.env = env
         self.workers = workers
+        self.args = args
         self.process: subprocess.Popen | None = None
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
             prefix="gunicorn-", suffix=".log", delete=False
@@ -159,6 +166,7 @@ class Gunicorn:
                 str(self.workers),
                 "--bind",
                 f"127.0.0.1:{self.port}",
+                *self.args,
             ],
             cwd=ROOT,
             env=env,

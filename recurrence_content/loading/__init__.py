@@ -6,7 +6,14 @@ See docs/loading.md for the file format and the commands.
 from .errors import LoadError
 from .exporter import export_page
 from .fileformat import FORMAT_VERSION, ArticleFile, dumps, read_file
-from .loader import LoadResult, Status, load_article, load_file, load_files
+from .loader import (
+    LoadResult,
+    Status,
+    load_article,
+    load_articles,
+    load_file,
+    load_files,
+)
 from .shipped import shipped_dir, shipped_files
 from .targets import resolve_locale, resolve_page
 
@@ -19,6 +26,7 @@ __all__ = [
     "dumps",
     "export_page",
     "load_article",
+    "load_articles",
     "load_file",
     "load_files",
     "read_file",

@@ -125,9 +125,29 @@ def load_files(
     paths = list(paths) if paths else shipped_files()
     if not paths:
         raise LoadError(f"no content files found in {shipped_dir()}; give --file")
-    articles = [read_file(path) for path in paths]
+    return load_articles(
+        [read_file(path) for path in paths],
+        parent=parent,
+        locale=locale,
+        publish=publish,
+        dry_run=dry_run,
+        links=links,
+    )
+
+
+def load_articles(
+    articles: list[ArticleFile],
+    *,
+    parent: "AbstractPage | int | str | None" = None,
+    locale: str | None = None,
+    publish: bool = False,
+    dry_run: bool = False,
+    links: "dict[str, str] | None" = None,
+) -> list[LoadResult]:
+    """Load validated articles (from files, or pulled from a central site) in
+    one transaction; options as for ``load_files``."""
     with transaction.atomic():
-        _lock()
+        lock()
         articles = apply_links(articles, links or {})
         results = [
             _load(article, parent, locale, publish, dry_run) for article in articles
@@ -148,7 +168,8 @@ def load_article(**options) -> LoadResult:
     return load_files(None, **options)[0]
 
 
-def _lock() -> None:
+def lock() -> None:
+    """Take the loader's lock until the transaction ends (PostgreSQL)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_ID])

@@ -7,6 +7,7 @@ from .mixins import (
 )
 from .pages import PatientInfoIndexPage, PatientInfoPage
 from .settings import ReviewSettings
+from .syndication import SourceResponse
 from .tasks import ClinicalReviewTask
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "PatientInfoPageMixin",
     "PatientInfoTemplateMixin",
     "ReviewSettings",
+    "SourceResponse",
 ]

@@ -42,3 +42,24 @@ def complete_only(pages: PageQuerySet) -> PageQuerySet:
     return pages.exclude(
         pk__in=[pk for pk, status in statuses.items() if not status.is_complete]
     )
+
+
+def originals_only(pages: PageQuerySet) -> PageQuerySet:
+    """``pages`` less wagtail-localize translations and aliases: the articles
+    in the language they were written in."""
+    from django.apps import apps
+
+    pages = pages.filter(alias_of__isnull=True)
+    if not apps.is_installed("wagtail_localize"):
+        return pages
+    from wagtail_localize.models import Translation as LocalizeTranslation
+
+    return pages.exclude(
+        Exists(
+            LocalizeTranslation.objects.filter(
+                source__object_id=OuterRef("translation_key"),
+                target_locale_id=OuterRef("locale_id"),
+                enabled=True,
+            )
+        )
+    )

@@ -297,7 +297,7 @@ def read_version(instance, source) -> Reading:
     """
     from wagtail_localize.models import String, StringTranslation
 
-    strings = _strings_on(instance, ordered=True)
+    strings = strings_on(instance, ordered=True)
     in_source_language = set(
         String.objects.filter(
             locale_id=source.locale_id,
@@ -355,7 +355,7 @@ def _source_strings(source) -> tuple[dict[str, str], datetime | None] | None:
         current = source.get_source_instance()
     except page_model().DoesNotExist:
         return None
-    return dict(_strings_on(current, ordered=True)), current.last_published_at
+    return dict(strings_on(current, ordered=True)), current.last_published_at
 
 
 def _made_at(page: AbstractPage):
@@ -377,7 +377,7 @@ def _alias_status(page: AbstractPage) -> TranslationStatus:
     original = page_model().objects.select_related("locale").get(pk=page.alias_of_id)
     if original.locale_id == page.locale_id:
         return TranslationStatus(Status.SOURCE)
-    strings = [data for _path, data in _strings_on(page.specific, ordered=True)]
+    strings = [data for _path, data in strings_on(page.specific, ordered=True)]
     return TranslationStatus(
         status=Status.NOT_STARTED if page.live else Status.NOT_PUBLISHED,
         translated=0,
@@ -387,7 +387,9 @@ def _alias_status(page: AbstractPage) -> TranslationStatus:
     )
 
 
-def _strings_on(instance, ordered: bool = False):
+def strings_on(instance, ordered: bool = False):
+    """The ``(path, string)`` pairs wagtail-localize extracts from ``instance``
+    (a set, or a list in page order when ``ordered``)."""
     from wagtail_localize.segments import StringSegmentValue
     from wagtail_localize.segments.extract import extract_segments
 

@@ -36,6 +36,8 @@ def test_the_document_is_valid_openapi(client):
     assert set(document["paths"]) == {
         "/api/v1/articles/",
         "/api/v1/articles/{translation_key}/",
+        "/api/v1/content-files/",
+        "/api/v1/content-files/{translation_key}/",
         "/infobutton/",
         "/cds-services",
         "/cds-services/patient-education",
@@ -66,9 +68,19 @@ def test_the_document_has_what_client_generators_and_linters_ask_for(client):
         assert operation["tags"] == ["articles"]
     assert [tag["name"] for tag in document["tags"]] == [
         "articles",
+        "content files",
         "infobutton",
         "cds-hooks",
     ]
+    files_op = paths["/api/v1/content-files/"]["get"]
+    file_op = paths["/api/v1/content-files/{translation_key}/"]["get"]
+    assert [files_op["operationId"], file_op["operationId"]] == [
+        "listContentFiles",
+        "getContentFile",
+    ]
+    for operation in (files_op, file_op):
+        assert operation["responses"]["304"] == {"description": "Not Modified"}
+        assert operation["tags"] == ["content files"]
     assert paths["/infobutton/"]["get"]["operationId"] == "findArticlesByCode"
     assert document["security"] == []
     assert "Type0" not in str(document)
@@ -79,6 +91,8 @@ def test_the_document_has_what_client_generators_and_linters_ask_for(client):
     assert {name: m for name, m in methods.items() if "cds-services" not in name} == {
         "/api/v1/articles/": {"get"},
         "/api/v1/articles/{translation_key}/": {"get"},
+        "/api/v1/content-files/": {"get"},
+        "/api/v1/content-files/{translation_key}/": {"get"},
         "/infobutton/": {"get", "post"},
     }
     assert all(
@@ -227,7 +241,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
         for result in api_schema.get_all_operations()
         if "/cds-services" not in result.ok().path
     ]
-    assert len(operations) == 4
+    assert len(operations) == 6
     statuses = []
 
     for operation in operations:

@@ -25,6 +25,11 @@ ARTICLES_TAG = {
     "name": "articles",
     "description": "Live, public patient-information articles of this site.",
 }
+CONTENT_FILES_TAG = {
+    "name": "content files",
+    "description": "The same articles in the content file format, with their "
+    "translations, for another site to load (docs/updates.md).",
+}
 
 
 class FeedAPI(NinjaAPI):
@@ -72,7 +77,7 @@ class FeedAPI(NinjaAPI):
         schema["servers"] = [
             {"url": base or "/", "description": "This site's patient information."}
         ]
-        schema["tags"] = [ARTICLES_TAG]
+        schema["tags"] = [ARTICLES_TAG, CONTENT_FILES_TAG]
         for part in parts:
             schema["paths"].update(
                 {path[len(base) :]: op for path, op in part.paths.items()}

@@ -24,7 +24,7 @@ from ...response_cache import (
 )
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
-from . import queries
+from . import content_files, queries
 from .document import FeedAPI
 from .payloads import article_payload, last_published, summaries
 from .schemas import ArticleList, article_schema
@@ -319,3 +319,4 @@ api = FeedAPI(
     docs_url="/docs/",
 )
 api.add_router("/", router)
+api.add_router("/", content_files.router)

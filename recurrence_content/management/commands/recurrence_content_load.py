@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from recurrence_content.loading import LoadError
 from recurrence_content.loading.related_links import parse_link_options, read_link_file
+from recurrence_content.loading.syndication import pull
 from recurrence_content.loading.with_translations import (
     load_with_translations,
     parse_languages,
@@ -71,6 +72,19 @@ class Command(BaseCommand):
             help="A JSON file of {NAME: TARGET}, as for --link.",
         )
         parser.add_argument(
+            "--source",
+            metavar="URL",
+            help="Pull the articles of a central site running this app, with "
+            "their translations, from its feed URL, e.g. "
+            "https://central.example/recurrence-content/api/v1/ (docs/updates.md). "
+            "Only what changed since the last pull is fetched and loaded.",
+        )
+        parser.add_argument(
+            "--article",
+            metavar="KEY",
+            help="With --source: only this article (its translation key).",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Print the plan (per article, each block taken, kept, added, "
@@ -85,20 +99,41 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translations = options["translations"]
+        if options["source"] and (options["files"] or translations):
+            raise CommandError(
+                "--source loads the central site's articles and every translation "
+                "it publishes in this site's languages; leave out --file and "
+                "--translations"
+            )
+        if options["article"] and not options["source"]:
+            raise CommandError("--article needs --source (the central site)")
         try:
             links = (
                 read_link_file(options["links_file"]) if options["links_file"] else {}
             )
             links.update(parse_link_options(options["links"]))
-            report = load_with_translations(
-                options["files"],
-                parent=options["parent"],
-                locale=options["locale"],
-                translations=parse_languages(translations) if translations else None,
-                publish=options["publish"],
-                dry_run=options["dry_run"],
-                links=links,
-            )
+            if options["source"]:
+                report = pull(
+                    options["source"],
+                    article=options["article"],
+                    parent=options["parent"],
+                    locale=options["locale"],
+                    publish=options["publish"],
+                    dry_run=options["dry_run"],
+                    links=links,
+                )
+            else:
+                report = load_with_translations(
+                    options["files"],
+                    parent=options["parent"],
+                    locale=options["locale"],
+                    translations=parse_languages(translations)
+                    if translations
+                    else None,
+                    publish=options["publish"],
+                    dry_run=options["dry_run"],
+                    links=links,
+                )
         except (LoadError, TranslationApplyError) as exc:
             raise CommandError(str(exc)) from None
         if options["format"] == "json":

@@ -1,0 +1,361 @@
+"""Following a central site: ``recurrence_content_load --source URL``.
+
+The central site serves its articles as content files (``content-files/`` in
+its feed; docs/updates.md). A pull reads that list page by page, and each
+article whose entry changed, every request with If-None-Match, so a source
+with nothing new costs one 304 per list page and writes nothing. What comes
+back goes through the same validation and loading as a file, translations
+through ``apply_po``; all in one transaction under the loader's lock, so any
+problem leaves the database as it was. An article the source no longer
+serves is reported and left alone: a pull never deletes a page.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import polib
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+
+from ..models import SourceResponse
+from ..page_model import has_custom_base_page, page_model
+from ..translation.apply import (
+    TranslationApplyError,
+    apply_po,
+    check_po,
+    content_language,
+)
+from ..translation.status import strings_on
+from .errors import LoadError
+from .fileformat import ArticleFile, parse
+from .loader import LoadResult, Status, load_articles, lock
+from .related_links import apply_links
+from .source import Fetched, SourceError, check_url, fetch
+from .with_translations import LoadReport
+
+LIST_PATH = "content-files/"
+
+
+@dataclass
+class Pulled:
+    """One article fetched from the source, and its translations."""
+
+    url: str
+    etag: str
+    article: ArticleFile
+    translations: list[tuple[str, polib.POFile]]
+
+
+@dataclass
+class PullReport:
+    """What a pull did: the load, what else to say, and every request made."""
+
+    load: LoadReport
+    notes: list[str] = field(default_factory=list)
+    requests: list[tuple[str, int]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The lines the load command prints."""
+        return self.notes + self.load.lines()
+
+    def document(self) -> dict:
+        """The run as ``--format json`` prints it: the load's document, with
+        the notes and every request."""
+        return self.load.document() | {
+            "notes": self.notes,
+            "requests": [{"url": url, "status": code} for url, code in self.requests],
+        }
+
+
+def pull(
+    source: str,
+    *,
+    article: str | None = None,
+    parent=None,
+    locale: str | None = None,
+    publish: bool = False,
+    dry_run: bool = False,
+    links: dict[str, str] | None = None,
+) -> PullReport:
+    """Load every live, public article of the central site at ``source`` (its
+    feed URL, ``…/recurrence-content/api/v1/``), or only ``article`` (a
+    translation key), with their translations; raises LoadError (SourceError
+    for the source's part) and writes nothing on any problem."""
+    base = source if source.endswith("/") else f"{source}/"
+    check_url(base)
+    key = _translation_key(article) if article else None
+    run = _Run(base, f"publish={publish},locale={locale or ''}")
+    with transaction.atomic():
+        lock()
+        if key is None:
+            urls = run.listed_articles()
+        else:
+            urls = [f"{base}{LIST_PATH}{key}/"]
+        pulled = [p for p in (run.article(url) for url in urls) if p is not None]
+        if key is None:
+            run.report_withdrawn(urls)
+        articles = apply_links([p.article for p in pulled], links or {})
+        results = load_articles(
+            articles,
+            parent=parent,
+            locale=locale,
+            publish=publish,
+            dry_run=dry_run,
+        )
+        report = PullReport(LoadReport(results), run.notes, run.requests)
+        for result, fetched in zip(results, pulled, strict=True):
+            _translate(report, result, fetched.translations, publish, dry_run)
+        for fetched in pulled:
+            run.remember(fetched.url, fetched.etag)
+        report.notes.append(run.summary(len(pulled)))
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _translation_key(article: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(article)
+    except ValueError:
+        raise LoadError(
+            f"--article {article!r}: give the article's translation key, a UUID "
+            "such as 549957da-a593-49b4-a69c-0a919d7d6af8 (the id in the "
+            "source's content-files/ list)"
+        ) from None
+
+
+class _Run:
+    """The requests of one pull, with what earlier pulls stored."""
+
+    def __init__(self, base: str, options: str):
+        self.base = base
+        self.options = options
+        self.notes: list[str] = []
+        self.requests: list[tuple[str, int]] = []
+        self.unchanged: set[str] = set()
+        self.stored = {
+            response.url: response
+            for response in SourceResponse.objects.filter(source=base)
+        }
+
+    def get(self, url: str) -> Fetched:
+        stored = self.stored.get(url)
+        etag = stored.etag if stored and stored.options == self.options else ""
+        fetched = fetch(url, etag)
+        self.requests.append((url, fetched.status))
+        return fetched
+
+    def listed_articles(self) -> list[str]:
+        """Every article URL the source lists, fetching only changed pages
+        (the articles of a page answered 304 have not changed either)."""
+        urls: list[str] = []
+        page_url: str | None = f"{self.base}{LIST_PATH}"
+        seen = set()
+        while page_url and page_url not in seen:
+            seen.add(page_url)
+            fetched = self.get(page_url)
+            if fetched.status == 304:
+                listed = self.stored[page_url].listed
+                self.unchanged.update(listed["articles"])
+            elif fetched.status == 200:
+                listed = self._list_page(fetched)
+                self.remember(page_url, fetched.etag, listed)
+            else:
+                raise SourceError(
+                    f"{page_url}: not found; is --source the central site's feed "
+                    "URL (…/recurrence-content/api/v1/), running "
+                    "wagtail-recurrence-content 0.1 or later?"
+                )
+            urls += listed["articles"]
+            page_url = listed["next"]
+        return urls
+
+    def article(self, url: str) -> Pulled | None:
+        """The article at ``url``; None when unchanged or withdrawn."""
+        if url in self.unchanged:
+            return None
+        fetched = self.get(url)
+        if fetched.status == 304:
+            return None
+        if fetched.status == 404:
+            self._withdrawn(url)
+            return None
+        data = _json(fetched)
+        if not isinstance(data, dict) or not isinstance(data.get("content_file"), dict):
+            raise SourceError(
+                f"{url}: not a content file (no content_file object); is --source "
+                "the central site's feed URL?"
+            )
+        article = parse(data["content_file"], source=url)
+        if str(article.translation_key) not in url:
+            raise SourceError(
+                f"{url}: serves article {article.translation_key}, not the one "
+                "asked for; check the central site"
+            )
+        return Pulled(url, fetched.etag, article, _translations(url, data))
+
+    def _list_page(self, fetched: Fetched) -> dict:
+        data = _json(fetched)
+        results = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(results, list) or not all(
+            isinstance(item, dict) and isinstance(item.get("content_file_url"), str)
+            for item in results
+        ):
+            raise SourceError(
+                f"{fetched.url}: not a list of content files; is --source the "
+                "central site's feed URL (…/recurrence-content/api/v1/)?"
+            )
+        following = data.get("next")
+        return {
+            "articles": [self._on_source(item["content_file_url"]) for item in results],
+            "next": self._on_source(following) if isinstance(following, str) else None,
+        }
+
+    def _on_source(self, url: str) -> str:
+        # Only ever the --source's scheme, host and port, whatever the central
+        # site believes its address to be (e.g. behind a proxy).
+        parts, base = urlsplit(url), urlsplit(self.base)
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
+
+    def remember(self, url: str, etag: str, listed: dict | None = None) -> None:
+        if not etag:
+            return
+        SourceResponse.objects.update_or_create(
+            url=url,
+            defaults={
+                "source": self.base,
+                "etag": etag,
+                "options": self.options,
+                "listed": listed,
+            },
+        )
+
+    def report_withdrawn(self, listed: list[str]) -> None:
+        """Report articles pulled before that the source no longer lists."""
+        for url, response in self.stored.items():
+            if response.listed is None and url not in listed:
+                self._withdrawn(url)
+
+    def _withdrawn(self, url: str) -> None:
+        key = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+        try:
+            page = page_model().objects.filter(translation_key=uuid.UUID(key)).first()
+        except ValueError:  # not a key: name the URL alone
+            page = None
+        name = f"“{page.title}”" if page is not None else url
+        self.notes.append(
+            f"withdrawn at the source: {name} (left alone here; unpublish or "
+            "delete it in the admin if it should go)"
+        )
+        # Reported once; should it come back, it is pulled again in full.
+        SourceResponse.objects.filter(url=url).delete()
+
+    def summary(self, fetched: int) -> str:
+        not_modified = sum(1 for _url, status in self.requests if status == 304)
+        return (
+            f"{self.base}: {len(self.requests)} requests, {not_modified} "
+            f"answered 304 Not Modified; articles fetched: {fetched}"
+        )
+
+
+def _json(fetched: Fetched):
+    try:
+        return json.loads(fetched.body)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise SourceError(
+            f"{fetched.url}: not JSON ({str(error)[:80]}); is --source the "
+            "central site's feed URL (…/recurrence-content/api/v1/)?"
+        ) from None
+
+
+def _translations(url: str, data: dict) -> list[tuple[str, polib.POFile]]:
+    items = data.get("translations", [])
+    if not isinstance(items, list):
+        raise SourceError(f"{url}: $.translations: must be a list")
+    translations = []
+    for index, item in enumerate(items):
+        where = f"{url}: $.translations[{index}]"
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(name), str) for name in ("locale", "po")
+        ):
+            raise SourceError(f"{where}: needs a locale and a po, both strings")
+        # polib reads a string without a newline as a file name: never that.
+        if "\n" not in item["po"]:
+            raise SourceError(f"{where}.po: not a PO file")
+        try:
+            po = polib.pofile(item["po"])
+        except (OSError, ValueError) as error:
+            raise SourceError(f"{where}.po: not a PO file ({error})") from None
+        translations.append((item["locale"], po))
+    return translations
+
+
+def _translate(
+    report: PullReport,
+    result: LoadResult,
+    translations: list[tuple[str, polib.POFile]],
+    publish: bool,
+    dry_run: bool,
+) -> None:
+    """Apply (or, in a dry run, check) the article's translations in every
+    language this site serves; the others are named and skipped."""
+    if not translations:
+        return
+    title = result.article.title
+    if not (
+        getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+        and apps.is_installed("wagtail_localize")
+        and not has_custom_base_page()
+    ):
+        report.notes.append(
+            f"translations of “{title}” skipped: this site does not translate "
+            "pages with wagtail-localize (docs/translation.md)"
+        )
+        return
+    if result.status is Status.LEFT_ALONE and result.page and result.page.alias_of_id:
+        return
+    for code, po in translations:
+        language = content_language(code)
+        if language is None:
+            report.notes.append(
+                f"{code} translation of “{title}” skipped: not one of this "
+                "site's languages (WAGTAIL_CONTENT_LANGUAGES)"
+            )
+            continue
+        try:
+            if dry_run or result.page is None:
+                check_po(po, language, result.article.locale)
+                report.load.planned_translations.append(
+                    f"{language} translation of “{title}”"
+                )
+            elif not _covers(po, result.page.specific):
+                report.notes.append(
+                    f"{language} translation of “{title}” not applied: the source "
+                    "has not translated all of this version yet, so this site's "
+                    "translation stays as it is until it has"
+                )
+            else:
+                report.load.translations.append(
+                    apply_po(result.page.specific, language, po, publish=publish)
+                )
+        except TranslationApplyError as error:
+            # The message names the file by its text: name the article instead.
+            message = str(error).replace(str(po), f"the {code} translation")
+            raise LoadError(f"{result.article.source}: {message}") from None
+
+
+def _covers(po: polib.POFile, page) -> bool:
+    """Whether ``po`` translates every string the published ``page`` has.
+
+    A translation of an older version of the source lacks the changed
+    strings. Applying it would sync wagtail-localize's source to the new
+    version and leave those strings untranslated, taking the finished
+    translation away from readers; it waits for the source to catch up.
+    """
+    translated = {(entry.msgctxt, entry.msgid) for entry in po if entry.msgstr}
+    return strings_on(page) <= translated

@@ -105,6 +105,7 @@ def purge_front_end(urls: list[str]) -> None:
         return
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    # Imported only when used: wagtail.contrib.frontend_cache is optional.
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     purge_urls_from_cache(urls)

@@ -1,11 +1,17 @@
 """Wagtail admin hooks. Each feature registers itself in its own function."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from .governance import report as review_report
+from .governance.editing import RecordReviewMenuItem, record_after_edit
 from .governance.recording import RECORD_REVIEW_ACTION
 from .loading.updates import MERGE_ACTION, RESOLVE_ACTION, WITHDRAW_ACTION
+from .translation import report as translation_report
+from .updates import report as updates_report
+from .updates import views as updates_views
 
 # --- Clinical governance (docs/governance.md) ---
 
@@ -34,8 +40,6 @@ def register_review_log_actions(actions) -> None:
 @hooks.register("register_log_actions")
 def register_translation_log_actions(actions) -> None:
     """Register the audit-log action of a translation kept as a draft."""
-    from django.apps import apps
-
     if not apps.is_installed("wagtail_localize"):
         return
     # Imports wagtail-localize's models, so only when it is installed.
@@ -48,8 +52,6 @@ def register_translation_log_actions(actions) -> None:
 @hooks.register("register_admin_urls", order=-1)
 def register_sync_urls() -> list:
     """wagtail-localize's sync form, saying which translations were kept as drafts."""
-    from django.apps import apps
-
     if not apps.is_installed("wagtail_localize"):
         return []
     # Imports wagtail-localize's views, so only when it is installed.
@@ -61,8 +63,6 @@ def register_sync_urls() -> list:
 @hooks.register("register_page_action_menu_item")
 def register_record_review_menu_item():
     """“Record clinical review” in an article's action menu."""
-    from .governance.editing import RecordReviewMenuItem
-
     return RecordReviewMenuItem()
 
 
@@ -70,33 +70,25 @@ def register_record_review_menu_item():
 @hooks.register("after_create_page")
 def record_review_after_edit(request, page):
     """Record the review an editor saved in the “Clinical review” panel."""
-    from .governance.editing import record_after_edit
-
     return record_after_edit(request, page)
 
 
 @hooks.register("register_admin_urls")
 def register_review_report_urls() -> list:
     """The "Patient information review" report's admin URLs."""
-    from .governance.report import report_urls
-
-    return report_urls()
+    return review_report.report_urls()
 
 
 @hooks.register("register_reports_menu_item")
 def register_review_report_menu_item():
     """The "Patient information review" report in Wagtail's Reports menu."""
-    from .governance.report import report_menu_item
-
-    return report_menu_item()
+    return review_report.report_menu_item()
 
 
 @hooks.register("construct_homepage_panels")
 def add_review_dashboard_panel(request, panels) -> None:
     """Counts of articles needing review or simpler wording, on the dashboard."""
-    from .governance.report import dashboard_panel
-
-    panel = dashboard_panel(request)
+    panel = review_report.dashboard_panel(request)
     if panel is not None:
         panels.append(panel)
 
@@ -107,17 +99,13 @@ def add_review_dashboard_panel(request, panels) -> None:
 @hooks.register("register_admin_urls")
 def register_translation_report_urls() -> list:
     """The "Article translations" report's admin URLs."""
-    from .translation.report import report_urls
-
-    return report_urls()
+    return translation_report.report_urls()
 
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     """The "Article translations" report in Wagtail's Reports menu."""
-    from .translation.report import report_menu_item
-
-    return report_menu_item()
+    return translation_report.report_menu_item()
 
 
 # --- New versions merged into edited pages (docs/updates.md) ---
@@ -175,15 +163,10 @@ def register_update_log_actions(actions) -> None:
 @hooks.register("register_admin_urls")
 def register_updates_urls() -> list:
     """The "Content updates" report and the conflict panel's actions."""
-    from .updates.report import report_urls
-    from .updates.views import admin_urls
-
-    return report_urls() + admin_urls()
+    return updates_report.report_urls() + updates_views.admin_urls()
 
 
 @hooks.register("register_reports_menu_item")
 def register_updates_report_menu_item():
     """The "Content updates" report in Wagtail's Reports menu."""
-    from .updates.report import report_menu_item
-
-    return report_menu_item()
+    return updates_report.report_menu_item()

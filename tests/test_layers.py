@@ -104,3 +104,34 @@ def test_models_import_only_what_their_fields_need():
         if target not in MODELS_MAY_IMPORT
     }
     assert extra == {}
+
+
+def _imports_inside_functions():
+    """(file:line, source line, comment found) for each import in a function
+    body, AppConfig.ready() left out (Django's place for them)."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for function in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(function, ast.FunctionDef) or function.name == "ready":
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Import | ast.ImportFrom):
+                    above = lines[max(0, node.lineno - 4) : node.lineno - 1]
+                    said = "#" in lines[node.lineno - 1] or any(
+                        line.strip().startswith("#") for line in above
+                    )
+                    where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                    yield where, lines[node.lineno - 1].strip(), said
+
+
+def test_each_import_inside_a_function_says_why():
+    """Imports inside functions only where needed (an optional app, a circle
+    Django's app loading forces), each with a comment saying why."""
+    unexplained = [
+        f"{where}: {line}"
+        for where, line, said in _imports_inside_functions()
+        if not said
+    ]
+    assert unexplained == []

@@ -112,6 +112,7 @@ def _chooser_kind(block: blocks.ChooserBlock) -> str:
         if issubclass(model, AbstractDocument):
             return DOCUMENT
     if apps.is_installed("wagtail.images"):
+        # Imported only when installed: a host may leave wagtail.images out.
         from wagtail.images.models import AbstractImage
 
         if issubclass(model, AbstractImage):

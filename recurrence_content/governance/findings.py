@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
+from wagtail import blocks
 from wagtail.models import AbstractPage
 
 from ..blocks.related_link import RelatedLinkBlock
 from ..conf import get_setting
+from ..models import PatientInfoPageMixin
+from ..page_model import page_model
 from . import readability
 from .review import ReviewState, ReviewStatus, review_status
 
@@ -89,9 +92,6 @@ class ArticleCheck:
 def article_pages(locale: str | None = None, condition: str | None = None):
     """Every article (any page type built on PatientInfoPageMixin), aliases
     left to their original, optionally in one language or about one condition."""
-    from ..models import PatientInfoPageMixin
-    from ..page_model import page_model
-
     pages = (
         page_model()
         .objects.type(PatientInfoPageMixin)
@@ -124,8 +124,6 @@ def unlinked_links(page: Any) -> list[str]:
 
 
 def _related_links(block: Any, value: Any) -> Iterator[Any]:
-    from wagtail import blocks
-
     if value is None:
         return
     if isinstance(block, RelatedLinkBlock):

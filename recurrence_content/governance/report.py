@@ -23,8 +23,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..admin_reports import ArticleReportView, ReportMenuItem, may_see_reports
 from ..admin_reports import report_urls as shared_report_urls
+from ..models import PatientInfoPageMixin
 from ..page_model import page_model
-from .findings import Kind, Thresholds, check_article
+from .findings import Kind, Thresholds, article_pages, check_article
 from .readability import formula_label
 from .review import ReviewState
 
@@ -50,8 +51,6 @@ KIND_LABELS = {
 
 def editable_articles(user):
     """The articles (aliases left to their original) ``user`` may edit."""
-    from ..models import PatientInfoPageMixin
-
     return (
         PagePermissionPolicy()
         .instances_user_has_permission_for(user, "change")
@@ -68,8 +67,6 @@ def _checks(pages):
 
 
 def _condition_choices():
-    from .findings import article_pages
-
     names = {page.condition_name for page in article_pages() if page.condition_name}
     return [(name, name) for name in sorted(names)]
 

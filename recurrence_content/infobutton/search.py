@@ -18,6 +18,7 @@ from wagtail.models import AbstractPage
 from ..coding.check_digits import icd10cm_ancestors
 from ..conf import get_setting
 from ..delivery import visibility
+from ..models import ClinicalCode
 from ..translation.filtering import complete_only
 from ..translation.status import Status, translation_statuses
 from .params import InfobuttonQuery
@@ -55,8 +56,6 @@ def find_entries(request, query: InfobuttonQuery) -> list[Entry]:
     """At most RECURRENCE_CONTENT_INFOBUTTON_MAX_RESULTS entries, the most
     specific match first. A fixed number of queries, however many articles
     are tagged (when translation statuses are cached)."""
-    from ..models import ClinicalCode
-
     codes = matching_codes(query)
     if not codes:
         return []

@@ -3,6 +3,7 @@ that lists pages to readers or consumers (the feed, Wagtail API v2)."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import PageQuerySet
 
@@ -16,10 +17,9 @@ def complete_only(pages: PageQuerySet) -> PageQuerySet:
     Statuses come from their cache (the feed's responses are cached on top,
     and emptied whenever a status can change).
     """
-    from django.apps import apps
-
     if not apps.is_installed("wagtail_localize"):
         return pages
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import Translation as LocalizeTranslation
 
     # Only a wagtail-localize translation or an alias can be incomplete: one
@@ -47,11 +47,10 @@ def complete_only(pages: PageQuerySet) -> PageQuerySet:
 def originals_only(pages: PageQuerySet) -> PageQuerySet:
     """``pages`` less wagtail-localize translations and aliases: the articles
     in the language they were written in."""
-    from django.apps import apps
-
     pages = pages.filter(alias_of__isnull=True)
     if not apps.is_installed("wagtail_localize"):
         return pages
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import Translation as LocalizeTranslation
 
     return pages.exclude(

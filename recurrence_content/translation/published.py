@@ -17,6 +17,7 @@ def published_po(source_page: AbstractPage, translated_page: AbstractPage) -> st
     """The translation of ``source_page`` that the live ``translated_page``
     shows, as PO text ("" when it is not a wagtail-localize translation of it
     or shows none of its strings translated)."""
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import Translation
 
     translation = (

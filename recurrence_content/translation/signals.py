@@ -35,6 +35,7 @@ def connect_status_invalidation() -> None:
     """Retire a page's statuses whenever wagtail-localize's records of it change."""
     if not apps.is_installed("wagtail_localize"):
         return
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import (
         StringSegment,
         StringTranslation,

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractPage
 
@@ -188,10 +189,9 @@ def translation_status(page: AbstractPage) -> TranslationStatus:
 def compute_statuses(pages: list[AbstractPage]) -> dict[int, TranslationStatus]:
     """Work out the statuses of ``pages`` from wagtail-localize's records (no
     cache): one query for them all, and a few more per translation."""
-    from django.apps import apps
-
     if not apps.is_installed("wagtail_localize"):
         return {page.pk: TranslationStatus(Status.SOURCE) for page in pages}
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import Translation as LocalizeTranslation
 
     translations = {
@@ -251,6 +251,7 @@ def _translation_status(page: AbstractPage, translation) -> TranslationStatus:
 
 
 def _draft_progress(page: AbstractPage, source) -> DraftProgress:
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import StringSegment
 
     segments = list(
@@ -295,6 +296,7 @@ def read_version(instance, source) -> Reading:
     language and no translation at that place reads the same (a translator
     may keep a name or a number as it is).
     """
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import String, StringTranslation
 
     strings = strings_on(instance, ordered=True)
@@ -327,6 +329,7 @@ def untranslated_since_live(page: AbstractPage, instance) -> list[str]:
     """The strings ``instance`` (a new version of the translated ``page``)
     would show untranslated that the live version shows translated, as plain
     text; [] when ``page`` is not live or not a wagtail-localize translation."""
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.models import TranslationSource
 
     if not page.live or page.live_revision_id is None:
@@ -390,7 +393,10 @@ def _alias_status(page: AbstractPage) -> TranslationStatus:
 def strings_on(instance, ordered: bool = False):
     """The ``(path, string)`` pairs wagtail-localize extracts from ``instance``
     (a set, or a list in page order when ``ordered``)."""
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.segments import StringSegmentValue
+
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.segments.extract import extract_segments
 
     pairs = [
@@ -402,6 +408,7 @@ def strings_on(instance, ordered: bool = False):
 
 
 def _plain_text(data: str) -> str:
+    # Only when wagtail-localize is installed: check E002 reports it missing.
     from wagtail_localize.strings import StringValue
 
     return StringValue(data).render_text()

@@ -14,6 +14,9 @@ from ninja.errors import ValidationError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, PageQuerySet
 
+from ...coding import SYSTEMS
+from ...models import ClinicalCode
+
 
 def param_error(name: str, message: str) -> ValidationError:
     """A 422 naming the query parameter at fault, shaped like ninja's own."""
@@ -101,8 +104,6 @@ def parse_code(value: str | None) -> tuple[str, str] | None:
 
 def code_pattern() -> str:
     """``system|value`` with a known system, as a regular expression."""
-    from ...coding import SYSTEMS
-
     # Only dots need escaping in these URIs (and ECMA-262 refuses some of
     # re.escape's escapes, such as \\-).
     systems = "|".join(system.uri.replace(".", r"\.") for system in SYSTEMS)
@@ -111,8 +112,6 @@ def code_pattern() -> str:
 
 def tagged_with(articles: PageQuerySet, system: str, code: str) -> PageQuerySet:
     """``articles`` whose article (any of its languages) has this code."""
-    from ...models import ClinicalCode
-
     keys = ClinicalCode.objects.filter(system=system, code=code).values(
         "page__translation_key"
     )

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -20,10 +21,10 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from recurrence_content.loading.syndication import pull
-from recurrence_content.models import PatientInfoPage, SourceResponse
+from recurrence_content.models import LoadedContent, PatientInfoPage, SourceResponse
 from tests.loading_helpers import shipped_data, snapshot, writes
 from tests.servers import ROOT, Gunicorn, RedisServer, database_url
 from tests.source_servers import free_listed_port
@@ -94,9 +95,17 @@ class Central:
     def source(self) -> str:
         return self.server.url + FEED
 
-    def requests(self) -> list[tuple[str, int]]:
-        """Every request the central server has answered: (path, status)."""
+    def requests(self, at_least: int = 0) -> list[tuple[str, int]]:
+        """Every request the central server has answered: (path, status).
+
+        gunicorn logs a request just after answering it, so this waits (up
+        to 5 s) for at least ``at_least`` of them to be written.
+        """
+        deadline = time.monotonic() + 5
         lines = self.access_log.read_text().splitlines()
+        while len(lines) < at_least and time.monotonic() < deadline:
+            time.sleep(0.05)
+            lines = self.access_log.read_text().splitlines()
         found = (re.search(r'"GET (\S+) HTTP/[\d.]+" (\d{3})', line) for line in lines)
         return [(m[1], int(m[2])) for m in found if m]
 
@@ -163,7 +172,7 @@ def test_a_central_edit_reaches_the_member_and_nothing_new_costs_one_304(
     before, served = snapshot(), len(central.requests())
     with CaptureQueriesContext(connection) as queries:
         again = pull(central.source, publish=True)
-    assert central.requests()[served:] == [(f"{FEED}content-files/", 304)]
+    assert central.requests(served + 1)[served:] == [(f"{FEED}content-files/", 304)]
     assert again.requests == [(f"{central.source}content-files/", 304)]
     assert writes(queries.captured_queries) == []
     assert snapshot() == before
@@ -181,7 +190,7 @@ def test_a_central_edit_reaches_the_member_and_nothing_new_costs_one_304(
     report = pull(central.source, publish=True)
 
     # The list changed, so it and the article were fetched; nothing else.
-    assert central.requests()[served:] == [
+    assert central.requests(served + 2)[served:] == [
         (f"{FEED}content-files/", 200),
         (f"{FEED}content-files/{KEY}/?locale=en", 200),
     ]
@@ -273,3 +282,8 @@ def test_an_article_withdrawn_at_the_source_is_reported_and_left_alone(central, 
     )
     english = Page.objects.get(translation_key=KEY, locale__language_code="en")
     assert english.live  # never deleted nor unpublished here
+    # Listed in the Content updates report, and in the page's history.
+    assert LoadedContent.objects.get(page=english).withdrawn_at is not None
+    assert PageLogEntry.objects.filter(
+        page=english, action="recurrence_content.withdraw"
+    ).exists()

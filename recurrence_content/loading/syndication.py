@@ -36,6 +36,7 @@ from .fileformat import ArticleFile, parse
 from .loader import LoadResult, Status, load_articles, lock
 from .related_links import apply_links
 from .source import Fetched, SourceError, check_url, fetch
+from .updates import record_withdrawal
 from .with_translations import LoadReport
 
 LIST_PATH = "content-files/"
@@ -244,9 +245,13 @@ class _Run:
     def _withdrawn(self, url: str) -> None:
         key = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
         try:
-            page = page_model().objects.filter(translation_key=uuid.UUID(key)).first()
+            pages = list(page_model().objects.filter(translation_key=uuid.UUID(key)))
         except ValueError:  # not a key: name the URL alone
-            page = None
+            pages = []
+        # For the Content updates report and each page's history.
+        for page in pages:
+            record_withdrawal(page, self.base)
+        page = next((p for p in pages if p.alias_of_id is None), None)
         name = f"“{page.title}”" if page is not None else url
         self.notes.append(
             f"withdrawn at the source: {name} (left alone here; unpublish or "

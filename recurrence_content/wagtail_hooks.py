@@ -1,6 +1,8 @@
 """Wagtail admin hooks. Each feature registers itself in its own function."""
 
 from django.apps import apps
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -158,6 +160,15 @@ def register_update_log_actions(actions) -> None:
     actions.register_action(MERGE_ACTION)(MergeFormatter)
     actions.register_action(RESOLVE_ACTION)(ResolveConflictFormatter)
     actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
+
+
+@hooks.register("insert_editor_css")
+def editor_css() -> str:
+    """The conflict panel's layout and its marked differences."""
+    return format_html(
+        '<link rel="stylesheet" href="{}">',
+        static("recurrence_content/css/admin.css"),
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # As a site running a task worker has it (docs/deploy.md); django-tasks
+    # before 0.8 only then follows a changed TASKS setting (tests/test_refresh.py).
+    "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

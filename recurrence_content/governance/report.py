@@ -115,7 +115,8 @@ class DueDateColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        due = context["raw_value"]
+        # Read here, as Wagtail before 7.1 puts no raw_value in the context.
+        due = context["raw_value"] = self.get_value(instance)
         context["overdue"] = bool(due) and due < timezone.localdate()
         return context
 

@@ -9,6 +9,7 @@ MedlinePlus Connect reads them. Only what cannot be understood is a 400.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import langcodes
@@ -162,6 +163,13 @@ def _value(values: QueryDict, name: str, strip: bool = True) -> str | None:
     ``name=`` for an empty field). Sent twice with different values, it is
     refused rather than one silently chosen."""
     sent = [v.strip(SPACE) if strip else v for v in values.getlist(name)]
+    for value in sent:
+        # A database cannot store or compare NUL, and no code, language or
+        # name holds control characters: refused, never a server error.
+        if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in value):
+            raise BadParameter(
+                name, f"{name} contains control characters; send it without them."
+            )
     different = [v for v in dict.fromkeys(sent) if v.strip(SPACE)]
     if len(different) > 1:
         advice = "send one request per code" if name.startswith("main") else ""

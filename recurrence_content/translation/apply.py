@@ -306,7 +306,10 @@ def apply_po(
     TranslationApplyError (and changes nothing) when it cannot be applied.
     """
     locale = get_or_create_locale(locale)
-    source_page = source_page.specific
+    # As stored: wagtail-localize compares the page's serialised content with
+    # the source's, and PostgreSQL's jsonb orders a block's keys its own way,
+    # so an instance still in memory from the loader would always differ.
+    source_page = source_page.specific_class.objects.get(pk=source_page.pk)
     if source_page.locale_id == locale.pk:
         raise TranslationApplyError(
             f"“{source_page.title}” is already in {locale.language_code}; apply "

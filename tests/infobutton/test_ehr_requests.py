@@ -169,3 +169,19 @@ def test_head_and_a_form_encoded_post_answer_as_get(live_server, tagged):
     )
     assert refused.status_code == 400
     assert refused.json()["detail"][0]["loc"] == ["form", "mainSearchCriteria.v.c"]
+
+
+@pytest.mark.parametrize("name", ["mainSearchCriteria.v.c", "mainSearchCriteria.v.dn"])
+def test_control_characters_are_a_400_naming_the_parameter(client, name):
+    """PostgreSQL cannot hold NUL: such a value is refused, never a 500."""
+    params = {
+        "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+        "mainSearchCriteria.v.c": "Z85.3",
+        name: "Z85\x003",
+    }
+    for response in (
+        client.get("/recurrence-content/infobutton/", params),
+        client.post("/recurrence-content/infobutton/", params),
+    ):
+        assert response.status_code == 400
+        assert name in response.content.decode()

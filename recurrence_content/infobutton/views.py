@@ -241,7 +241,10 @@ def openapi_part() -> OpenAPIPart:
     get = path["get"]
     for parameter in get["parameters"]:
         name = parameter["name"]
-        parameter["schema"] = {"type": "string"}
+        parameter["schema"] = {
+            "type": "string",
+            "not": {"pattern": params.CONTROL_CHARACTER.pattern},
+        }
         if name in params.PATTERNS:
             parameter["schema"]["pattern"] = params.PATTERNS[name]
         if name == params.CALLBACK:

@@ -72,6 +72,12 @@ def is_served_language(value: str) -> bool:
     return value in dict(get_content_languages())
 
 
+def is_canonical_int(value: str) -> bool:
+    """A whole number written one way ("20", not "020" or "+20"): one cache
+    entry per number."""
+    return value.isdigit() and value == str(int(value))
+
+
 def shareable_query(query, query_params: QueryParams) -> bool:
     """Whether a request with ``query`` (its ``request.GET``) may share a
     response: only names in ``query_params``, each once, each value accepted

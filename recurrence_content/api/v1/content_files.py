@@ -17,16 +17,14 @@ from ninja.errors import HttpError
 
 from ...cache_tags import ancestor_tags, list_tag, page_tag, status_tag
 from ...delivery import visibility
-from ...delivery.caching import Built, cache_key, cached_response
-from ...delivery.http import ValidationErrors, json_response
+from ...delivery.caching import Built
+from ...delivery.http import ValidationErrors
 from ...loading import LoadError, export_page
 from ...page_model import page_model
 from ...response_cache import (
     QueryParams,
-    answers,
+    is_canonical_int,
     is_served_language,
-    mark_cacheable,
-    shareable_query,
 )
 from ...translation.filtering import originals_only
 from ...translation.published import published_po
@@ -34,6 +32,7 @@ from ...translation.status import Status, translation_statuses
 from . import queries
 from .content_file_schemas import ArticleContentFile, ContentFileList
 from .payloads import last_published
+from .responses import cached_json_response
 from .translation_schemas import ArticleNotFound
 
 NOT_MODIFIED = {304: None}
@@ -41,13 +40,8 @@ MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000
 
 
-def _canonical_int(value: str) -> bool:
-    # "100", not "0100": one cache entry per number.
-    return value.isdigit() and value == str(int(value))
-
-
 # The query parameters whose responses are cached, with the values that are.
-LIST_PARAMS: QueryParams = {"limit": _canonical_int, "offset": _canonical_int}
+LIST_PARAMS: QueryParams = {"limit": is_canonical_int, "offset": is_canonical_int}
 DETAIL_PARAMS: QueryParams = {"locale": is_served_language}
 DETAIL_URL_NAME = "recurrence_content_api:content_file_detail"
 
@@ -114,7 +108,7 @@ def content_file_list(
             tags[status_tag(page.translation_key)] = None
         return Built(data, last_published(everything), None, tags)
 
-    return _respond(request, LIST_PARAMS, build)
+    return cached_json_response(request, LIST_PARAMS, build)
 
 
 @router.get(
@@ -195,14 +189,7 @@ def content_file_detail(
         }
         return Built(data, published, page.locale.language_code, tags)
 
-    return _respond(request, DETAIL_PARAMS, build)
-
-
-def _respond(request, params: QueryParams, build):
-    """The response from the feed's cache (or built), as the feed's views do."""
-    key = cache_key(request) if shareable_query(request.GET, params) else None
-    cached = cached_response(request, key, build, not answers(request, params))
-    return mark_cacheable(json_response(request, cached), params, cached.tags)
+    return cached_json_response(request, DETAIL_PARAMS, build)
 
 
 # HEAD answers as GET does, without the body; kept out of the document.

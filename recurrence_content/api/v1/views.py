@@ -12,21 +12,20 @@ from ninja.errors import HttpError, ValidationError
 from ...cache_tags import ancestor_tags, list_tag, page_tag, status_tag
 from ...conf import get_setting
 from ...delivery import visibility
-from ...delivery.caching import Built, cache_key, cached_response
-from ...delivery.http import JSON, ValidationErrors, add_cors_headers, json_response
+from ...delivery.caching import Built
+from ...delivery.http import JSON, ValidationErrors, add_cors_headers
 from ...response_cache import (
     QueryParams,
-    answers,
+    is_canonical_int,
     is_served_language,
-    mark_cacheable,
     serve_from_cache,
-    shareable_query,
 )
 from ...translation.filtering import complete_only
 from ...translation.status import translation_status
 from . import content_files, queries
 from .document import FeedAPI
 from .payloads import article_payload, last_published, summaries
+from .responses import cached_json_response
 from .schemas import ArticleList, article_schema
 from .translation_schemas import ArticleNotFound
 
@@ -40,11 +39,6 @@ INCLUDE_INCOMPLETE = Query(
 NOT_MODIFIED = {304: None}
 # Upper bound on offset so no database sees an OFFSET it cannot store.
 MAX_OFFSET = 1_000_000
-
-
-def _canonical_int(value: str) -> bool:
-    # "20", not "020" or "+20": one cache entry per number.
-    return value.isdigit() and value == str(int(value))
 
 
 def _canonical_bool(value: str) -> bool:
@@ -67,8 +61,8 @@ def _canonical_code(value: str) -> bool:
 # every caller, so caching them would only push real pages out.
 LIST_PARAMS: QueryParams = {
     "locale": is_served_language,
-    "limit": _canonical_int,
-    "offset": _canonical_int,
+    "limit": is_canonical_int,
+    "offset": is_canonical_int,
     "include_incomplete": _canonical_bool,
     "code": _canonical_code,
 }
@@ -76,11 +70,6 @@ DETAIL_PARAMS: QueryParams = {
     "locale": is_served_language,
     "include_incomplete": _canonical_bool,
 }
-
-
-def _key(request, params: QueryParams) -> str | None:
-    """The feed cache's key for this request, or None to build it uncached."""
-    return cache_key(request) if shareable_query(request.GET, params) else None
 
 
 serve_from_cache("recurrence_content_api", {**LIST_PARAMS, **DETAIL_PARAMS})
@@ -181,9 +170,7 @@ def article_list(
             tags.update({status_tag(page.translation_key): None for page in pages})
         return Built(data, last_published(pages), _languages(pages, locale), tags)
 
-    keep = not answers(request, LIST_PARAMS)
-    cached = cached_response(request, _key(request, LIST_PARAMS), build, keep)
-    return mark_cacheable(json_response(request, cached), LIST_PARAMS, cached.tags)
+    return cached_json_response(request, LIST_PARAMS, build)
 
 
 @router.get(
@@ -227,12 +214,10 @@ def article_detail(
             tags[status_tag(translation_key)] = None
         return Built(data, published, page.locale.language_code, tags)
 
-    keep = not answers(request, DETAIL_PARAMS)
     try:
-        cached = cached_response(request, _key(request, DETAIL_PARAMS), build, keep)
+        return cached_json_response(request, DETAIL_PARAMS, build)
     except NotServed as refusal:
         return refusal.response
-    return mark_cacheable(json_response(request, cached), DETAIL_PARAMS, cached.tags)
 
 
 class NotServed(Exception):

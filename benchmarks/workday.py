@@ -3,15 +3,19 @@ editor publishes another page every second, against the same readers while
 nobody publishes (issue 22).
 
 The site is the demo plus ``ARTICLES`` copies of the article in English and
-Spanish and ``OTHERS`` ordinary pages (small, so the bench runs in minutes on
-2 cores: the targets are ratios, which the site's size should not move when
-invalidation is targeted). wrk reads ``READ`` of the copies' URLs round robin;
+Spanish and ``OTHERS`` ordinary pages: by default 100 and 100, so the bench
+runs in minutes on 2 cores (the targets are ratios, which the site's size
+should not move when invalidation is targeted); the issue's size is
+``BENCH_WORKDAY_ARTICLES=2000 BENCH_WORKDAY_OTHERS=2000`` (building it once
+takes a while; the site is kept in the database and only completed on the next
+run). wrk reads ``READ`` of the copies' URLs round robin;
 a middleware after the response cache counts the requests that reached the
 view (renders), so the hit ratio is 1 - renders / requests.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -22,7 +26,9 @@ from pathlib import Path
 
 from .report import Row, print_row
 
-ARTICLES, OTHERS, READ = 100, 100, 200
+ARTICLES = int(os.environ.get("BENCH_WORKDAY_ARTICLES", "100"))
+OTHERS = int(os.environ.get("BENCH_WORKDAY_OTHERS", "100"))
+READ = 200
 DURATION, CONNECTIONS, THREADS = "10s", 8, 2
 WRK_SCRIPT = """
 paths = {%(paths)s}

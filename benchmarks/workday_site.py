@@ -46,7 +46,9 @@ def build(articles: int, others: int) -> None:
         page = StandardPage(title=f"News {number}", slug=f"bench-news-{number}")
         home.add_child(instance=page)
         page.save_revision().publish()
-    for page in PatientInfoPage.objects.live().filter(slug__startswith="bench-copy-"):
+    copies = PatientInfoPage.objects.live().filter(slug__startswith="bench-copy-")
+    # The read article (copy 0) first, so it is among the URLs read.
+    for page in copies.order_by("slug", "locale__language_code"):
         print("URL", page.url)
     print("PUBLISH", news.order_by("path").first().pk)
     print("ARTICLE", english_parent.get_children().get(slug=SLUG.format(0)).pk)

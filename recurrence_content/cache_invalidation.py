@@ -40,12 +40,24 @@ from .governance.recording import review_recorded
 from .models.mixins import PatientInfoPageMixin
 
 
-def retire(tags: set[str], shown: dict[str, str] | None = None) -> None:
+def retire(
+    tags: set[str], shown: dict[str, str] | None = None, refreshing: bool = False
+) -> None:
     """Retire ``tags`` now and, inside a transaction, again once it commits
-    (a rolled-back transaction drops the second)."""
-    invalidate(tags, shown)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: invalidate(tags, shown))
+    (a rolled-back transaction drops the second).
+
+    ``refreshing``: a refresh renders the new version once the transaction
+    commits (``refresh``). Readers are then served the entries they had until
+    it is done; inside the transaction they render (what they can read is
+    what was committed), so the publishing transaction itself, or a test
+    case's, reads its own writes."""
+    if not transaction.get_connection().in_atomic_block:
+        invalidate(tags, shown, keep=refreshing, refreshing=refreshing)
+        return
+    invalidate(tags, shown, keep=refreshing)
+    transaction.on_commit(
+        lambda: invalidate(tags, shown, keep=refreshing, refreshing=refreshing)
+    )
 
 
 def changed_tags(page: AbstractPage, parents: list | None = None) -> set[str]:
@@ -65,8 +77,13 @@ def _shown(page: AbstractPage) -> dict[str, str]:
 
 
 def page_changed(instance: AbstractPage, **kwargs: Any) -> None:
-    """Signal receiver: a page was published or unpublished."""
-    retire(changed_tags(instance), _shown(instance))
+    """Signal receiver: a page was published or unpublished (or reviewed)."""
+    # A published article's URLs are rendered anew after commit (refresh.py):
+    # until then readers get the version they had.
+    refreshing = kwargs.get("signal") is not page_unpublished and isinstance(
+        instance.specific, PatientInfoPageMixin
+    )
+    retire(changed_tags(instance), _shown(instance), refreshing)
 
 
 def page_moved(

@@ -24,6 +24,12 @@ The tags:
 - ``EVERYTHING``: sites, locales, privacy and the models named by
   ``RECURRENCE_CONTENT_CACHE_INVALIDATING_MODELS`` (the review wording...).
 
+While an article's new version is being rendered into the caches after its
+publication (``refresh``), its tags are marked *refreshing*: the response
+cache goes on serving what it holds for them, so no reader waits for a cold
+render, until the refresh overwrites it (at most
+``RESPONSE_CACHE_REFRESH_GRACE`` seconds).
+
 The caches are a speed-up, never a single point of failure: through
 ``TolerantCache`` an unreachable cache has no versions, and callers then
 answer from the database and store nothing.
@@ -128,6 +134,30 @@ def tagged_cache(alias: str) -> TolerantCache:
 
 def _tag_key(tag: str) -> str:
     return f"{PREFIX}:{tag}"
+
+
+def _refreshing_key(tag: str) -> str:
+    return f"{PREFIX}:refreshing:{tag}"
+
+
+def refreshing_keys(tags: Iterable[str]) -> list[str]:
+    return [_refreshing_key(tag) for tag in tags]
+
+
+def is_refreshing(stored: dict[str, str], found: dict[str, Any]) -> bool:
+    """Whether every tag of ``stored`` whose version moved is being
+    refreshed (``found``: a ``get_many`` answer holding the tags' keys and
+    their ``refreshing_keys``): the entry may still be served meanwhile."""
+    moved = [tag for tag, value in stored.items() if found.get(_tag_key(tag)) != value]
+    return all(_refreshing_key(tag) in found for tag in moved)
+
+
+def end_refreshing(tags: Iterable[str]) -> None:
+    """The refresh of ``tags`` is done: entries still showing their old
+    versions are no longer served."""
+    keys = refreshing_keys(tags)
+    for alias in {get_setting(name) for name in ALIAS_SETTINGS}:
+        tagged_cache(alias).delete_many(keys)
 
 
 def _index_key(tag: str) -> str:
@@ -285,21 +315,41 @@ def _fresh() -> str:
     return uuid.uuid4().hex[:16]
 
 
-def invalidate(tags: Iterable[str], shown: dict[str, str] | None = None) -> None:
+def invalidate(
+    tags: Iterable[str],
+    shown: dict[str, str] | None = None,
+    keep: bool = False,
+    refreshing: bool = False,
+) -> None:
     """Retire every entry that shows one of ``tags`` (new versions, in one
-    write per cache), deleting those of page tags; ``shown`` sets ``shown``
-    tags to what the page now shows (unchanged: nothing retired)."""
+    write per cache), deleting those of page tags unless ``keep``; ``shown``
+    sets ``shown`` tags to what the page now shows (unchanged: nothing
+    retired).
+
+    ``refreshing``: the refresh that follows a committed publication will
+    render the new version over the kept entries, which are served meanwhile
+    (``is_refreshing``). Otherwise any such mark is removed: what an
+    unpublication or a deletion retires is never served again."""
+    tags = set(tags)
     versions_ = {_tag_key(tag): _fresh() for tag in tags}
     versions_.update({_tag_key(tag): value for tag, value in (shown or {}).items()})
     if not versions_:
         return
     pages = [tag for tag in tags if tag.startswith("page:")]
+    marks = refreshing_keys(tags)
     for alias in {get_setting(name) for name in ALIAS_SETTINGS}:
         cache = tagged_cache(alias)
+        # Marked before the versions move, so no reader finds them moved
+        # unmarked; unmarked before, so none is served what was retired.
+        if refreshing:
+            grace = get_setting("RESPONSE_CACHE_REFRESH_GRACE")
+            cache.set_many(dict.fromkeys(marks, 1), timeout=grace)
+        else:
+            cache.delete_many(marks)
         if not cache.set_many(versions_, timeout=None):
             _missed.setdefault(alias, {}).update(versions_)
             continue
-        if pages:
+        if pages and not keep:
             indexes = cache.get_many([_index_key(tag) for tag in pages])
             keys = [key for listed in indexes.values() for key in listed]
             cache.delete_many([*keys, *indexes])

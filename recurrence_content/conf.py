@@ -78,6 +78,12 @@ DEFAULTS: dict[str, Any] = {
     # changes that send no signal (e.g. a snippet the host's base template
     # shows that CACHE_INVALIDATING_MODELS does not name).
     "RESPONSE_CACHE_TIMEOUT": 600,
+    # Seconds readers may still be served an article's previous version
+    # after its publication, while its new one is rendered into the cache
+    # (recurrence_content.refresh; with django-tasks' immediate backend that
+    # is the moment the publication commits, with a worker until it runs the
+    # task). Past this, readers render the new version themselves.
+    "RESPONSE_CACHE_REFRESH_GRACE": 30,
     # Models ("app_label.ModelName") that every cached page, feed answer and
     # part may show, so that saving or deleting one retires them all: a
     # host's site-wide menu or footer snippet, say. Sites, locales and view

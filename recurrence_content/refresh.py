@@ -19,7 +19,9 @@ and renders nothing.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -34,9 +36,12 @@ from django_tasks import task
 from wagtail.models import AbstractPage
 from wagtail.signals import page_published, page_unpublished
 
+from .cache_invalidation import changed_tags
+from .cache_tags import end_refreshing
 from .governance.recording import review_recorded
 from .models.mixins import PatientInfoIndexPageMixin, PatientInfoPageMixin
 from .page_model import page_model
+from .response_cache import REFRESHING
 
 logger = logging.getLogger("recurrence_content.cache")
 
@@ -64,34 +69,53 @@ def article_urls(page: AbstractPage) -> list[str]:
 
 
 @task()
-def refresh_article(page_id: int, render: bool = True) -> int:
-    """Render the URLs of article ``page_id`` in every language into the
-    response cache (unless ``render`` is False), then purge its URLs in its
-    language from front-end caches. Returns the number of URLs rendered."""
-    page = page_model().objects.filter(pk=page_id).first()
-    if page is None:
-        return 0
-    page = page.specific
+def refresh_articles(published: list[int], unpublished: list[int]) -> int:
+    """Render the URLs of the ``published`` articles in every language into
+    the response cache, each URL once, then purge them and the URLs of the
+    ``unpublished`` ones, in their languages, from front-end caches. Returns
+    the number of URLs rendered."""
+    pages = {
+        page.pk: page
+        for page in page_model()
+        .objects.filter(pk__in=[*published, *unpublished])
+        .specific()
+    }
+    urls = []
+    for page_id in published:
+        if page_id in pages:
+            versions = pages[page_id].get_translations(inclusive=True).live().public()
+            urls += [
+                url for version in versions.specific() for url in article_urls(version)
+            ]
     rendered = 0
-    if render:
+    if urls:
         handler = BaseHandler()
         handler.load_middleware()
-        versions = page.get_translations(inclusive=True).live().public().specific()
-        urls = [url for version in versions for url in article_urls(version)]
-        for url in dict.fromkeys(urls):
-            rendered += _render(handler, url)
-    purge_front_end(article_urls(page))
+        rendered = sum(_render(handler, url) for url in dict.fromkeys(urls))
+    # Readers are no longer served what was cached before (cache_tags).
+    end_refreshing(
+        {
+            tag
+            for page_id in published
+            if page_id in pages
+            for tag in changed_tags(pages[page_id])
+        }
+    )
+    purge = [url for page_id in [*published, *unpublished] if page_id in pages
+             for url in article_urls(pages[page_id])]  # fmt: skip
+    purge_front_end(list(dict.fromkeys(purge)))
     return rendered
 
 
 def _render(handler: BaseHandler, url: str) -> int:
     """GET ``url`` as an anonymous reader, through every middleware (the
-    response cache keeps what it may)."""
+    response cache keeps what it may, never serving what it holds)."""
     parts = urlsplit(url)
     path = f"{parts.path}?{parts.query}" if parts.query else parts.path
     request = RequestFactory().get(
         path, HTTP_HOST=parts.netloc, secure=parts.scheme == "https"
     )
+    setattr(request, REFRESHING, True)
     response = handler.get_response(request)
     if response.status_code != 200:
         logger.info("Refreshing %s gave %s.", url, response.status_code)
@@ -111,11 +135,58 @@ def purge_front_end(urls: list[str]) -> None:
     purge_urls_from_cache(urls)
 
 
+class _Batch:
+    """The articles published and unpublished in one transaction, refreshed
+    by one task, each URL once.
+
+    Each publication queues its cache invalidation, then its refresh, for
+    when the transaction commits, and Django runs them in that order: so the
+    refresh queued last runs after every invalidation, and only it enqueues
+    the task. (Should the savepoint holding the last one roll back, the
+    others' readers are served the old version for the grace period, then
+    render the new one.)"""
+
+    def __init__(self) -> None:
+        # Each page's last change: True when published, False when unpublished.
+        self.pages: dict[int, bool] = {}
+        self.last = 0
+
+    def add(self, page_id: int, render: bool) -> None:
+        self.pages.pop(page_id, None)
+        self.pages[page_id] = render
+        self.last += 1
+        transaction.on_commit(partial(self.committed, self.last))
+
+    def is_pending(self) -> bool:
+        # Django keeps a transaction's callbacks in run_on_commit (as its own
+        # captureOnCommitCallbacks reads them): a committed or rolled-back
+        # transaction's are gone.
+        return any(
+            getattr(callback[1], "func", None) == self.committed
+            for callback in transaction.get_connection().run_on_commit
+        )
+
+    def committed(self, number: int) -> None:
+        if number != self.last:
+            return
+        if _current.__dict__.get("batch") is self:
+            _current.batch = None
+        refresh_articles.enqueue(
+            [pk for pk, render in self.pages.items() if render],
+            [pk for pk, render in self.pages.items() if not render],
+        )
+
+
+_current = threading.local()
+
+
 def _after_commit(page: AbstractPage, render: bool) -> None:
     if not isinstance(page.specific, PatientInfoPageMixin):
         return
-    page_id = page.pk
-    transaction.on_commit(lambda: refresh_article.enqueue(page_id, render))
+    batch = getattr(_current, "batch", None)
+    if batch is None or not batch.is_pending():
+        batch = _current.batch = _Batch()
+    batch.add(page.pk, render)
 
 
 def article_published(instance: AbstractPage, **kwargs) -> None:

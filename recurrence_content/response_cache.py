@@ -20,7 +20,9 @@ Each stored response carries the tags of what it shows (``cache_tags``): an
 article page those of the article in every language and of its ancestors, a
 feed answer those of its articles or its list. A change retires only the
 responses that show it, on every server sharing the cache (e.g. Redis), and
-the next render overwrites them in place. A request for a URL no view of the
+the next render overwrites them in place; after an article's publication the
+app renders it anew itself (``refresh``), and until then readers get the
+version they had (``cache_tags.is_refreshing``). A request for a URL no view of the
 app answers (the admin, documents, a query string no view understands) costs
 no cache read. Responses honour their ``Vary`` headers as Django's own cache
 middleware does. A down cache means every response is built as if there were
@@ -58,6 +60,9 @@ TAGS = "recurrence_content_tags"
 # Set by a view whose content does not change with some of the headers its
 # response varies on: one copy serves every value of them.
 SAME_FOR = "recurrence_content_same_for"
+# Set on the requests ``refresh`` makes: they render, never take what the
+# cache holds while it is being refreshed.
+REFRESHING = "recurrence_content_refreshing"
 # Cache-Control directives that forbid sharing a response.
 NOT_SHARED = {"private", "no-store", "no-cache"}
 # A query parameter's name and whether a value is one worth sharing: in the
@@ -234,16 +239,23 @@ class _Store:
         self.found: dict[str, Any] = {}
 
     def get(self) -> HttpResponse | None:
-        """The stored response, when every tag it was stored under is
-        current: two cache reads."""
+        """The stored response, when every tag it was stored under is current
+        or being refreshed (but not for the refresh itself): two cache reads."""
         vary = self.cache.get(self.vary_key)
         if vary is None:
             return None
         varies, tags = vary
         key = self._response_key(varies)
-        self.found = self.cache.get_many([key, *cache_tags.tag_keys(tags)])
+        self.found = self.cache.get_many(
+            [key, *cache_tags.tag_keys(tags), *cache_tags.refreshing_keys(tags)]
+        )
         entry = self.found.get(key)
-        if entry is None or not cache_tags.is_current(entry[0], self.found):
+        if entry is None:
+            return None
+        if not cache_tags.is_current(entry[0], self.found) and (
+            getattr(self.request, REFRESHING, False)
+            or not cache_tags.is_refreshing(entry[0], self.found)
+        ):
             return None
         _versions, content, headers = entry
         response = HttpResponse(content)

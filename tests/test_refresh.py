@@ -3,13 +3,16 @@ every language, its index page and its feed detail are rendered into the
 cache, so the first reader after it costs no query; through a task a real
 worker can run instead."""
 
+import time
+
 import pytest
+from django.db import transaction
 from django_tasks import default_task_backend
 
 from recurrence_content.models import PatientInfoIndexPage
-from recurrence_content.refresh import refresh_article
+from recurrence_content.refresh import refresh_articles
 from tests.factories import make_article, translate
-from tests.feed.helpers import detail_url
+from tests.feed.helpers import detail_url, list_url
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +40,7 @@ def urls_of(article) -> list[str]:
 
 def ours(results) -> list:
     """The refresh tasks among what was enqueued (Wagtail enqueues its own)."""
-    return [result for result in results if result.task.name == "refresh_article"]
+    return [result for result in results if result.task.name == "refresh_articles"]
 
 
 def test_after_a_publication_its_urls_are_served_without_a_query(
@@ -68,8 +71,9 @@ def test_an_unpublication_renders_nothing(listed, on_commit, settings):
         listed.unpublish()
 
     (result,) = ours(default_task_backend.results)
-    assert result.args == [listed.pk, False]
-    assert refresh_article.call(listed.pk, False) == 0
+    published, unpublished = result.args
+    assert listed.pk in unpublished and listed.pk not in published
+    assert refresh_articles.call([], [listed.pk]) == 0
 
 
 def test_with_a_worker_the_publication_only_enqueues_the_refresh(
@@ -86,7 +90,7 @@ def test_with_a_worker_the_publication_only_enqueues_the_refresh(
     # Two pages, the index page, three feed details (the default language's
     # also without ?locale=), the feed's list and its lists by language; the
     # Spanish index, copied untranslated with the article, redirects.
-    assert refresh_article.call(*result.args) == 9
+    assert refresh_articles.call(*result.args) == 9
 
 
 def test_another_pages_publication_enqueues_nothing(home, listed, on_commit, settings):
@@ -98,3 +102,104 @@ def test_another_pages_publication_enqueues_nothing(home, listed, on_commit, set
         make_article(home, title="Draft only", publish=False).save_revision()
 
     assert ours(default_task_backend.results) == []
+
+
+@pytest.fixture
+def worker(settings):
+    """A real worker's backend: publications only enqueue their refresh."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    default_task_backend.clear()
+
+
+def test_articles_published_together_are_refreshed_once_each(
+    home, listed, on_commit, worker
+):
+    other = make_article(listed.get_parent(), title="Living with uncertainty")
+    with on_commit(execute=True):
+        listed.save_revision().publish()
+        other.save_revision().publish()
+        listed.save_revision().publish()
+
+    (result,) = ours(default_task_backend.results)
+    assert {listed.pk, other.pk} <= set(result.args[0])
+    # The 9 URLs of the first (its index page and the feed's lists among
+    # them) and the 3 of the second that the first does not share: its page
+    # and its feed detail with and without ?locale=.
+    assert refresh_articles.call(*result.args) == 9 + 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_publication_is_not_refreshed(home, worker):
+    index = PatientInfoIndexPage(title="Patient information", slug="leaflets")
+    home.add_child(instance=index)
+    article = make_article(index)
+    default_task_backend.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        article.save_revision().publish()
+        raise RuntimeError("rolled back")
+    assert ours(default_task_backend.results) == []
+
+    other = make_article(index, title="Living with uncertainty")
+    (result,) = ours(default_task_backend.results)
+    assert result.args == [[other.pk], []]
+
+
+def test_readers_keep_the_cached_version_until_the_refresh_is_done(
+    client, listed, on_commit, worker, django_assert_num_queries
+):
+    url = listed.url
+    client.get(url, HTTP_HOST="localhost")
+    with on_commit(execute=True):
+        listed.title = "Cancer returning: what to know"
+        listed.save_revision().publish()
+
+    # Published, not yet refreshed: the version readers had, from the cache.
+    with django_assert_num_queries(0):
+        before = client.get(url, HTTP_HOST="localhost").content.decode()
+    assert "Cancer returning: what to know" not in before
+
+    (result,) = ours(default_task_backend.results)
+    refresh_articles.call(*result.args)
+    with django_assert_num_queries(0):
+        after = client.get(url, HTTP_HOST="localhost").content.decode()
+    assert "Cancer returning: what to know" in after
+
+
+def test_past_the_grace_period_readers_get_the_new_version(
+    client, listed, on_commit, worker, settings
+):
+    settings.RECURRENCE_CONTENT_RESPONSE_CACHE_REFRESH_GRACE = 1
+    url = listed.url
+    client.get(url, HTTP_HOST="localhost")
+    with on_commit(execute=True):
+        listed.title = "Cancer returning: what to know"
+        listed.save_revision().publish()
+    # The worker never ran the refresh: once the grace is over, the first
+    # reader renders the new version.
+    time.sleep(1.1)
+    assert (
+        "Cancer returning: what to know"
+        in client.get(url, HTTP_HOST="localhost").content.decode()
+    )
+
+
+def test_an_unpublication_serves_nothing_it_had(client, listed, on_commit, worker):
+    url, listing = listed.url, list_url(locale="en")
+    for address in (url, listing):
+        client.get(address, HTTP_HOST="localhost")
+    # A publication whose refresh the worker has not run yet: its URLs are
+    # served from the cache meanwhile...
+    with on_commit(execute=True):
+        listed.save_revision().publish()
+    assert client.get(url, HTTP_HOST="localhost").status_code == 200
+    # ...but never once it is unpublished, nor the lists that showed it.
+    with on_commit(execute=True):
+        listed.unpublish()
+    assert client.get(url, HTTP_HOST="localhost").status_code == 404
+    listed_titles = [
+        article["title"]
+        for article in client.get(listing, HTTP_HOST="localhost").json()["results"]
+    ]
+    assert listed.title not in listed_titles

@@ -226,6 +226,13 @@ def _answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
+# What this process last read of each URL's vary entry (the headers its
+# responses vary on and their tags), by URL digest: with it, a request reads
+# the vary entry and the response in one round trip (and checks the first).
+_layouts: dict[str, tuple[list[str], list[str]]] = {}
+MAX_LAYOUTS = 10_000
+
+
 class _Store:
     """One request's entries: the headers its URL's responses vary on with
     the tags they carry, and the response for this request's values of them."""
@@ -240,15 +247,20 @@ class _Store:
 
     def get(self) -> HttpResponse | None:
         """The stored response, when every tag it was stored under is current
-        or being refreshed (but not for the refresh itself): two cache reads."""
-        vary = self.cache.get(self.vary_key)
-        if vary is None:
-            return None
-        varies, tags = vary
-        key = self._response_key(varies)
-        self.found = self.cache.get_many(
-            [key, *cache_tags.tag_keys(tags), *cache_tags.refreshing_keys(tags)]
-        )
+        or being refreshed (but not for the refresh itself): one cache read
+        when this process has read the URL's vary entry before, else two."""
+        layout = _layouts.get(self.url)
+        if layout is not None:
+            self.found = self._read(layout, self.vary_key)
+            if self.found.get(self.vary_key) != layout:
+                layout = None  # changed (or gone) since: read it again
+        if layout is None:
+            layout = self.cache.get(self.vary_key)
+            if layout is None:
+                return None
+            self._remember(layout)
+            self.found = self._read(layout)
+        key = self._response_key(layout[0])
         entry = self.found.get(key)
         if entry is None:
             return None
@@ -262,6 +274,16 @@ class _Store:
         for name, value in headers:
             response[name] = value
         return response
+
+    def _read(self, layout: tuple, *more: str) -> dict[str, Any]:
+        varies, tags = layout
+        keys = [self._response_key(varies), *cache_tags.tag_keys(tags)]
+        return self.cache.get_many([*keys, *cache_tags.refreshing_keys(tags), *more])
+
+    def _remember(self, layout: tuple) -> None:
+        if len(_layouts) >= MAX_LAYOUTS:
+            _layouts.clear()
+        _layouts[self.url] = layout
 
     def put(self, response: HttpResponse, tags: dict, timeout: int) -> None:
         """Keep ``response`` under the versions its tags had before it was
@@ -283,7 +305,9 @@ class _Store:
             - getattr(response, SAME_FOR, set())
         )
         key = self._response_key(varies)
-        self.cache.set(self.vary_key, (varies, sorted(tags)), timeout)
+        layout = (varies, sorted(tags))
+        self.cache.set(self.vary_key, layout, timeout)
+        self._remember(layout)
         self.cache.set(key, (stored, response.content, list(response.items())), timeout)
         cache_tags.index_entry(self.cache, self.vary_key, stored)
         cache_tags.index_entry(self.cache, key, stored)

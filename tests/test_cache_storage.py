@@ -13,6 +13,7 @@ import uuid
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 
+from recurrence_content import response_cache
 from tests.feed.helpers import detail_url, list_url
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -115,8 +116,17 @@ def test_a_url_no_cached_view_answers_costs_no_cache_read(client, article, count
     assert counted.reads == 0
 
 
-def test_a_cached_article_costs_two_cache_reads(client, article, counted):
+def test_a_cached_article_costs_one_cache_read(client, article, counted):
     client.get(article.url)
     counted.reads = 0
     client.get(article.url)
+    assert counted.reads == 1
+    # A process that has not read the URL yet (another server, a restarted
+    # worker) reads its vary entry first.
+    response_cache._layouts.clear()
+    counted.reads = 0
+    client.get(article.url)
     assert counted.reads == 2
+    counted.reads = 0
+    client.get(article.url)
+    assert counted.reads == 1

@@ -47,6 +47,9 @@ from .tolerant_cache import TolerantCache
 
 T = TypeVar("T")
 PREFIX = "recurrence_content:tag"
+# The response cache's keys: the only entries served while being refreshed,
+# and overwritten in place by the refresh (``response_cache``).
+RESPONSES_PREFIX = "recurrence_content:responses"
 EVERYTHING = "all"
 # The settings naming the caches that hold tagged entries: each keeps its own
 # copy of the tags' versions, beside its entries.
@@ -322,9 +325,9 @@ def invalidate(
     refreshing: bool = False,
 ) -> None:
     """Retire every entry that shows one of ``tags`` (new versions, in one
-    write per cache), deleting those of page tags unless ``keep``; ``shown``
-    sets ``shown`` tags to what the page now shows (unchanged: nothing
-    retired).
+    write per cache), deleting those of page tags, but for whole responses
+    when ``keep``; ``shown`` sets ``shown`` tags to what the page now shows
+    (unchanged: nothing retired).
 
     ``refreshing``: the refresh that follows a committed publication will
     render the new version over the kept entries, which are served meanwhile
@@ -349,10 +352,26 @@ def invalidate(
         if not cache.set_many(versions_, timeout=None):
             _missed.setdefault(alias, {}).update(versions_)
             continue
-        if pages and not keep:
-            indexes = cache.get_many([_index_key(tag) for tag in pages])
-            keys = [key for listed in indexes.values() for key in listed]
-            cache.delete_many([*keys, *indexes])
+        if pages:
+            _delete_listed(cache, pages, keep)
+
+
+def _delete_listed(cache: TolerantCache, pages: list[str], keep: bool) -> None:
+    """Delete the entries listed under the page tags ``pages``; with
+    ``keep``, all but whole responses, which stay listed."""
+    indexes = cache.get_many([_index_key(tag) for tag in pages])
+    kept = {
+        index: [key for key in listed if keep and key.startswith(RESPONSES_PREFIX)]
+        for index, listed in indexes.items()
+    }
+    gone = [
+        key
+        for index, listed in indexes.items()
+        for key in listed
+        if key not in kept[index]
+    ]
+    cache.delete_many([*gone, *(index for index in kept if not kept[index])])
+    cache.set_many({index: keys for index, keys in kept.items() if keys}, timeout=None)
 
 
 # What rendering a page looks up or renders that only a change of what it

@@ -52,7 +52,7 @@ from .conf import get_setting
 from .tolerant_cache import TolerantCache
 from .translation.serving import UNAVAILABLE_PARAM
 
-PREFIX = "recurrence_content:responses"
+PREFIX = cache_tags.RESPONSES_PREFIX
 # Set on a response by the view that produced it: the query parameters with
 # which it may be shared, and the tags of what it shows.
 CACHEABLE = "recurrence_content_cacheable"

@@ -130,3 +130,28 @@ def test_a_cached_article_costs_one_cache_read(client, article, counted):
     counted.reads = 0
     client.get(article.url)
     assert counted.reads == 1
+
+
+def test_publications_leave_no_retired_entries_behind(
+    client, article, locales, redis_cache, on_commit
+):
+    """A publication keeps the article's responses (served until the refresh
+    overwrites them in place) and deletes what it retired of the rest, such
+    as translation statuses of the old revision."""
+    from tests.factories import translate  # noqa: PLC0415 - only this test
+
+    translate(article, locales["es"])
+    for url in (article.url, detail_url(article)):
+        client.get(url, HTTP_HOST="localhost")
+    counts = []
+    for _ in range(3):
+        with on_commit(execute=True):
+            article.save_revision().publish()
+        entries = redis_cache()
+        counts.append(
+            [
+                len([key for key in entries if kind in key])
+                for kind in (":translation-status:", ":parts:", ":responses:")
+            ]
+        )
+    assert counts[0] == counts[1] == counts[2]

@@ -1,4 +1,5 @@
 from .codes import ClinicalCode
+from .completeness import LiveTranslationCompleteness
 from .loading import LoadedContent, LoadedTranslation, MergeConflict
 from .mixins import (
     PatientInfoIndexPageMixin,
@@ -13,6 +14,7 @@ from .tasks import ClinicalReviewTask
 __all__ = [
     "ClinicalCode",
     "ClinicalReviewTask",
+    "LiveTranslationCompleteness",
     "LoadedContent",
     "LoadedTranslation",
     "MergeConflict",

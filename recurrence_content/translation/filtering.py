@@ -7,15 +7,15 @@ from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import PageQuerySet
 
-from .status import translation_statuses
+from .completeness import incomplete
 
 
 def complete_only(pages: PageQuerySet) -> PageQuerySet:
     """``pages`` (of any type) less the translations still partly in another
     language.
 
-    Statuses come from their cache (the feed's responses are cached on top,
-    and emptied whenever a status can change).
+    Whether each live translation is complete is kept in the database
+    (``completeness``): one query, however many there are.
     """
     if not apps.is_installed("wagtail_localize"):
         return pages
@@ -38,10 +38,7 @@ def complete_only(pages: PageQuerySet) -> PageQuerySet:
             | Q(alias_of__isnull=False)
         ).defer_streamfields()
     )
-    statuses = translation_statuses(candidates)
-    return pages.exclude(
-        pk__in=[pk for pk, status in statuses.items() if not status.is_complete]
-    )
+    return pages.exclude(pk__in=incomplete(candidates))
 
 
 def originals_only(pages: PageQuerySet) -> PageQuerySet:

@@ -1,14 +1,17 @@
 """Which of wagtail-localize's records retire what shows translators'
 progress: the page's translation statuses and the feed's answers with
 ``include_incomplete``. Publishing retires the rest (``cache_invalidation``);
-saving a draft retires nothing."""
+saving a draft retires nothing. A published translation's completeness is
+worked out and kept (``completeness``)."""
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published
 
 from ..cache_invalidation import retire
 from ..cache_tags import status_tag
+from .completeness import translation_published
 
 
 def _object_id(instance) -> object | None:
@@ -43,6 +46,9 @@ def connect_status_invalidation() -> None:
         TranslationSource,
     )
 
+    page_published.connect(
+        translation_published, dispatch_uid="rc_completeness_published"
+    )
     for model in (StringTranslation, StringSegment, Translation, TranslationSource):
         name = model.__name__
         post_save.connect(

@@ -18,9 +18,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
 from recurrence_content.loading.syndication import pull
@@ -147,6 +149,64 @@ def live_text(client, page) -> str:
         response.get("Location"),
     )
     return response.content.decode()
+
+
+def test_a_translation_withdrawn_at_the_source_is_reported_once_and_stays_live(
+    central, member, client, admin_client
+):
+    # First in the module: the central's Spanish still translates all of its
+    # English (the next test revises the English), and it is published again
+    # at the end, as the tests after this one expect.
+    pull(central.source, publish=True)
+    spanish = PatientInfoPage.objects.get(
+        translation_key=KEY, locale__language_code="es"
+    )
+    unpublish = "P.objects.get(locale__language_code='es').unpublish()\n"
+    publish = (
+        "P.objects.get(locale__language_code='es').get_latest_revision().publish()\n"
+    )
+    central.shell(
+        f"from recurrence_content.models import PatientInfoPage as P\n{unpublish}"
+    )
+    try:
+        line = (
+            "withdrawn at the source: the es translation of “Does cancer always "
+            "come back?” (left alone here; unpublish it in the admin if it "
+            "should go)"
+        )
+        before = snapshot()
+        planned = pull(central.source, publish=True, dry_run=True)
+        assert line in planned.lines()
+        assert snapshot() == before
+
+        report = pull(central.source, publish=True)
+        assert line in report.lines()
+        assert line in report.document()["notes"]
+        # Never unpublished here: patients keep the finished translation.
+        assert "El cáncer siempre vuelve" in live_text(client, spanish)
+        # Listed in the Content updates report, and in the Spanish page's history.
+        page = admin_client.get(reverse("recurrence_content_updates_report"))
+        rows = BeautifulSoup(page.content, "html.parser").select(
+            "table.listing tbody tr"
+        )
+        listed = [[td.get_text(" ", strip=True) for td in row("td")] for row in rows]
+        assert [cells[:2] for cells in listed] == [
+            ["¿El cáncer siempre vuelve?", "Spanish"]
+        ]
+        assert PageLogEntry.objects.filter(
+            page=spanish, action="recurrence_content.withdraw"
+        ).exists()
+
+        # Said once: the next pull has nothing to say about it.
+        assert line not in pull(central.source, publish=True).lines()
+    finally:
+        central.shell(
+            f"from recurrence_content.models import PatientInfoPage as P\n{publish}"
+        )
+    # Published again at the source: applied again, no longer withdrawn.
+    pull(central.source, publish=True)
+    page = admin_client.get(reverse("recurrence_content_updates_report"))
+    assert "¿El cáncer siempre vuelve?" not in page.content.decode()
 
 
 def test_a_central_edit_reaches_the_member_and_nothing_new_costs_one_304(

@@ -132,6 +132,10 @@ class Score:
     words: int = 0
 
 
+# A page is measured at each save, and one load or translation saves the same
+# text several times (the page, its revision, its publication): each text is
+# measured once. A Score is immutable, so sharing one is safe.
+@functools.lru_cache(maxsize=512)
 def measure_text(text: str, language_code: str) -> Score:
     """Reading ease and grade of ``text`` in ``language_code``."""
     # As above: textstat only when something is measured.

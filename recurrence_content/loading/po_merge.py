@@ -110,9 +110,11 @@ def remember_applied(
     result: ApplyResult,
     po_file: str | Path | polib.POFile,
     conflicts: list[StringConflict],
+    source: str = "",
 ) -> None:
     """After ``apply_po``: the file's strings become the base of the next
-    merge, and its conflicts are recorded on the translated page."""
+    merge, and its conflicts are recorded on the translated page. ``source``
+    is the central site a pull applied the file from (blank for a file)."""
     page = result.page
     strings = {
         _string_key(entry.msgctxt, entry.msgid): entry.msgstr
@@ -127,10 +129,17 @@ def remember_applied(
             translation_key=page.translation_key,
             locale_id=page.locale_id,
             strings=strings,
+            source=source,
         )
-    elif record.strings != strings:  # the same file again writes nothing
-        record.strings = strings
-        record.save(update_fields=["strings", "loaded_at"])
+    # The same file again writes nothing; applied again, it is no longer
+    # withdrawn at its source.
+    elif (record.strings, record.source, record.withdrawn_at) != (
+        strings,
+        source,
+        None,
+    ):
+        record.strings, record.source, record.withdrawn_at = strings, source, None
+        record.save(update_fields=["strings", "source", "withdrawn_at", "loaded_at"])
     for conflict in conflicts:
         MergeConflict.objects.update_or_create(
             page=page,

@@ -7,7 +7,8 @@ with nothing new costs one 304 per list page and writes nothing. What comes
 back goes through the same validation and loading as a file, translations
 through ``apply_po``; all in one transaction under the loader's lock, so any
 problem leaves the database as it was. An article the source no longer
-serves is reported and left alone: a pull never deletes a page.
+serves, or a translation of it that an earlier pull applied, is reported and
+left alone: a pull never unpublishes or deletes a page.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import polib
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from ..models import SourceResponse
+from ..models import LoadedTranslation, SourceResponse
 from ..page_model import has_custom_base_page, page_model
 from ..translation.apply import (
     TranslationApplyError,
@@ -34,6 +36,7 @@ from ..translation.status import strings_on
 from .errors import LoadError
 from .fileformat import ArticleFile, parse
 from .loader import LoadResult, Status, load_articles, lock
+from .po_merge import remember_applied
 from .related_links import apply_links
 from .source import Fetched, SourceError, check_url, fetch
 from .updates import record_withdrawal
@@ -110,7 +113,8 @@ def pull(
         )
         report = PullReport(LoadReport(results), run.notes, run.requests)
         for result, fetched in zip(results, pulled, strict=True):
-            _translate(report, result, fetched.translations, publish, dry_run)
+            run.report_withdrawn_translations(fetched)
+            _translate(report, result, fetched.translations, publish, dry_run, base)
         for fetched in pulled:
             run.remember(fetched.url, fetched.etag)
         report.notes.append(run.summary(len(pulled)))
@@ -242,6 +246,34 @@ class _Run:
             if response.listed is None and url not in listed:
                 self._withdrawn(url)
 
+    def report_withdrawn_translations(self, fetched: Pulled) -> None:
+        """Report each translation of the article that an earlier pull
+        applied and the source no longer serves (unpublished, or no longer
+        complete there); the member's translation stays with its readers."""
+        served = {content_language(code) for code, _po in fetched.translations}
+        key = fetched.article.translation_key
+        for record in LoadedTranslation.objects.filter(
+            translation_key=key, source=self.base, withdrawn_at__isnull=True
+        ).select_related("locale"):
+            language = record.locale.language_code
+            if language in served:
+                continue
+            page = (
+                page_model()
+                .objects.filter(translation_key=key, locale_id=record.locale_id)
+                .first()
+            )
+            if page is not None:
+                record_withdrawal(page, self.base)
+            else:  # deleted here: noted, so that it is reported once
+                record.withdrawn_at = timezone.now()
+                record.save(update_fields=["withdrawn_at"])
+            self.notes.append(
+                f"withdrawn at the source: the {language} translation of "
+                f"“{fetched.article.title}” (left alone here; unpublish it in "
+                "the admin if it should go)"
+            )
+
     def _withdrawn(self, url: str) -> None:
         key = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
         try:
@@ -306,9 +338,11 @@ def _translate(
     translations: list[tuple[str, polib.POFile]],
     publish: bool,
     dry_run: bool,
+    source: str,
 ) -> None:
     """Apply (or, in a dry run, check) the article's translations in every
-    language this site serves; the others are named and skipped."""
+    language this site serves; the others are named and skipped. Each one
+    applied is remembered as pulled from ``source``."""
     if not translations:
         return
     title = result.article.title
@@ -345,9 +379,9 @@ def _translate(
                     "translation stays as it is until it has"
                 )
             else:
-                report.load.translations.append(
-                    apply_po(result.page.specific, language, po, publish=publish)
-                )
+                applied = apply_po(result.page.specific, language, po, publish=publish)
+                remember_applied(applied, po, [], source=source)
+                report.load.translations.append(applied)
         except TranslationApplyError as error:
             # The message names the file by its text: name the article instead.
             message = str(error).replace(str(po), f"the {code} translation")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import AbstractPage, Revision
 
-from ..models import LoadedContent, MergeConflict
+from ..models import LoadedContent, LoadedTranslation, MergeConflict
 from .exporter import apply_content, page_content
 from .merge import Action, Change, MergeResult, take_upstream, version_of
 
@@ -130,11 +130,15 @@ def _close(row: MergeConflict, resolution: str) -> None:
 
 
 def record_withdrawal(page: AbstractPage, source: str = "") -> bool:
-    """Note that the article was withdrawn at its source (the page is left as
-    it is, never deleted) and log it once; True if it was not noted before."""
-    record = LoadedContent.objects.filter(
-        translation_key=page.translation_key, locale_id=page.locale_id
-    ).first()
+    """Note that the article, or this translation of it, was withdrawn at its
+    source (the page is left as it is, never unpublished or deleted) and log
+    it once; True if it was not noted before."""
+    mine = {"translation_key": page.translation_key, "locale_id": page.locale_id}
+    # The loader loaded the article; a translation came as a PO file.
+    record = (
+        LoadedContent.objects.filter(**mine).first()
+        or LoadedTranslation.objects.filter(**mine).first()
+    )
     if record is None or record.withdrawn_at is not None:
         return False
     record.withdrawn_at = timezone.now()

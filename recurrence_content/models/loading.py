@@ -112,6 +112,11 @@ class LoadedTranslation(models.Model):
     )
     # {"<msgctxt>\n<msgid>": "<msgstr>"}
     strings = models.JSONField(_("strings"), default=dict)
+    # The --source URL a pull applied it from; blank for a file. A pull tells
+    # by it which translations the central site has stopped serving.
+    source = models.CharField(_("source"), max_length=1000, blank=True)
+    # When that source stopped serving it; the translation is left alone.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
 
     class Meta:

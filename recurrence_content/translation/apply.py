@@ -201,12 +201,18 @@ def check_po(
     return po
 
 
-def _current_translations(source: TranslationSource, locale: Locale):
-    return StringTranslation.objects.filter(
-        context__object_id=source.object_id,
-        translation_of__locale_id=source.locale_id,
-        locale=locale,
-    ).select_related("context", "translation_of")
+def _current_translations(
+    source: TranslationSource, locale: Locale
+) -> dict[tuple[str, str], StringTranslation]:
+    """The string translations into ``locale`` now, by ``_key``."""
+    return {
+        (translation.context.path, translation.translation_of.data_hash): translation
+        for translation in StringTranslation.objects.filter(
+            context__object_id=source.object_id,
+            translation_of__locale_id=source.locale_id,
+            locale=locale,
+        ).select_related("context", "translation_of")
+    }
 
 
 def _key(entry: polib.POEntry) -> tuple[str, str]:
@@ -215,13 +221,10 @@ def _key(entry: polib.POEntry) -> tuple[str, str]:
 
 
 def _without_translator_edits(
-    po: polib.POFile, source: TranslationSource, locale: Locale
+    po: polib.POFile, existing: dict[tuple[str, str], StringTranslation]
 ) -> tuple[polib.POFile, list[str]]:
-    """The file minus entries a translator has since translated differently."""
-    existing = {
-        (translation.context.path, translation.translation_of.data_hash): translation
-        for translation in _current_translations(source, locale)
-    }
+    """The file minus entries a translator has since translated differently
+    from ``existing`` (``_current_translations``)."""
     kept = []
     filtered = polib.POFile(wrapwidth=po.wrapwidth)
     # Shipped files are not tied to one site's Translation, so drop the ID
@@ -332,7 +335,7 @@ def apply_po(
         )
 
     try:
-        return _apply(source, source_page, locale, po, publish=publish, user=user)
+        return _apply(translation, source, locale, po, publish=publish, user=user)
     except ValidationError as error:
         raise TranslationApplyError(
             f"The {locale.language_code} translation of “{source_page.title}” "
@@ -342,23 +345,17 @@ def apply_po(
 
 
 def _apply(
+    translation: LocalizeTranslation,
     source: TranslationSource,
-    source_page: Page,
     locale: Locale,
     po: polib.POFile,
     *,
     publish: bool,
     user,
 ) -> ApplyResult:
-    translation = LocalizeTranslation.objects.get(source=source, target_locale=locale)
-    po, kept = _without_translator_edits(po, source, locale)
-    existing = {
-        (
-            translation.context.path,
-            translation.translation_of.data_hash,
-        ): translation.data
-        for translation in _current_translations(source, locale)
-    }
+    # Read once: what a translator changed, and what the file changes.
+    existing = _current_translations(source, locale)
+    po, kept = _without_translator_edits(po, existing)
     warnings = translation.import_po(
         po, delete=False, user=user, tool_name=SHIPPED_TOOL_NAME
     )
@@ -366,8 +363,10 @@ def _apply(
     imported = sum(
         1
         for index, entry in enumerate(po)
-        if index not in not_applied and existing.get(_key(entry)) != entry.msgstr
+        if index not in not_applied
+        and getattr(existing.get(_key(entry)), "data", None) != entry.msgstr
     )
+    total, done = translation.get_progress()
 
     try:
         target = source.get_translated_instance(locale)
@@ -375,8 +374,13 @@ def _apply(
         target = None
     created = target is None
     # Publishing must not take translated strings away from readers: a
-    # version that would is kept as a draft (holding.py).
-    held = newly_untranslated(source, locale) if publish and not created else []
+    # version that would is kept as a draft (holding.py). One with every
+    # string translated cannot, so it is not rendered to find out.
+    held = (
+        newly_untranslated(source, locale)
+        if publish and not created and done < total
+        else []
+    )
     unchanged = (
         not created
         and not imported
@@ -410,7 +414,6 @@ def _apply(
             target.get_latest_revision().publish(user=user)
             target.refresh_from_db()
 
-    total, done = translation.get_progress()
     untranslated = []
     if done < total:
         untranslated = [

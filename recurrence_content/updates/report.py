@@ -15,7 +15,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..admin_reports import PERMISSIONS, ReportMenuItem
 from ..admin_reports import report_urls as shared_report_urls
-from ..models import LoadedContent, MergeConflict, PatientInfoPageMixin
+from ..models import (
+    LoadedContent,
+    LoadedTranslation,
+    MergeConflict,
+    PatientInfoPageMixin,
+)
 from ..page_model import page_model
 
 Page = page_model()
@@ -25,8 +30,12 @@ RESULTS_URL_NAME = "recurrence_content_updates_report_results"
 
 def pages_with_updates(user):
     """The articles ``user`` may edit that an editor should look at after a
-    new version: a merged draft not yet published, open conflicts, or withdrawn."""
+    new version: a merged draft not yet published, open conflicts, or withdrawn
+    (the article, or only this translation of it)."""
     record = LoadedContent.objects.filter(page_id=OuterRef("pk"))
+    translation = LoadedTranslation.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+    )
     conflicts = (
         MergeConflict.objects.filter(page_id=OuterRef("pk"), resolved_at__isnull=True)
         .order_by()
@@ -41,7 +50,10 @@ def pages_with_updates(user):
         .annotate(
             rc_open_conflicts=Coalesce(Subquery(conflicts), 0),
             rc_merged=Exists(record.filter(merged_revision__isnull=False)),
-            rc_withdrawn_at=Subquery(record.values("withdrawn_at")[:1]),
+            rc_withdrawn_at=Coalesce(
+                Subquery(record.values("withdrawn_at")[:1]),
+                Subquery(translation.values("withdrawn_at")[:1]),
+            ),
         )
         .filter(
             Q(rc_open_conflicts__gt=0)

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         swapper.dependency('wagtailcore', 'Page'),
-        ('recurrence_content', '0013_source_responses'),
+        ('recurrence_content', '0014_loaded_translation_withdrawn'),
     ]
 
     operations = [

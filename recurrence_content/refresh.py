@@ -41,7 +41,7 @@ from .cache_tags import end_refreshing
 from .governance.recording import review_recorded
 from .models.mixins import PatientInfoIndexPageMixin, PatientInfoPageMixin
 from .page_model import page_model
-from .response_cache import REFRESHING
+from .response_cache import REFRESHING, holds
 
 logger = logging.getLogger("recurrence_content.cache")
 
@@ -109,12 +109,17 @@ def refresh_articles(published: list[int], unpublished: list[int]) -> int:
 
 def _render(handler: BaseHandler, url: str) -> int:
     """GET ``url`` as an anonymous reader, through every middleware (the
-    response cache keeps what it may, never serving what it holds)."""
+    response cache keeps what it may, never serving what it holds), when the
+    response cache holds it: a URL nobody has read since it was last cached
+    waits for its first reader (a load of hundreds of new articles renders
+    none of them)."""
     parts = urlsplit(url)
     path = f"{parts.path}?{parts.query}" if parts.query else parts.path
     request = RequestFactory().get(
         path, HTTP_HOST=parts.netloc, secure=parts.scheme == "https"
     )
+    if not holds(request):
+        return 0
     setattr(request, REFRESHING, True)
     response = handler.get_response(request)
     if response.status_code != 200:

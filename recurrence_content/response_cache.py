@@ -146,6 +146,13 @@ def answers(request: HttpRequest, query_params: QueryParams) -> bool:
     )
 
 
+def holds(request: HttpRequest) -> bool:
+    """Whether the response cache holds a response (current or retired) for
+    ``request``'s URL: one cache read."""
+    cache = cache_tags.tagged_cache(get_setting("RESPONSE_CACHE_ALIAS"))
+    return cache.get(_Store(cache, request).vary_key) is not None
+
+
 class ResponseCacheMiddleware:
     """Answer anonymous readers from the response cache; store what the
     app's pages and feed give them (see the module's docstring)."""

@@ -4,13 +4,14 @@ cache, so the first reader after it costs no query; through a task a real
 worker can run instead."""
 
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import transaction
 from django_tasks import default_task_backend
 
 from recurrence_content.models import PatientInfoIndexPage
-from recurrence_content.refresh import refresh_articles
+from recurrence_content.refresh import article_urls, refresh_articles
 from tests.factories import make_article, translate
 from tests.feed.helpers import detail_url, list_url
 
@@ -76,12 +77,22 @@ def test_an_unpublication_renders_nothing(listed, on_commit, settings):
     assert refresh_articles.call([], [listed.pk]) == 0
 
 
+def read_everywhere(client, article) -> None:
+    """A reader of every URL that shows ``article``, in every language."""
+    for version in article.get_translations(inclusive=True).specific():
+        for url in article_urls(version):
+            parts = urlsplit(url)
+            path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+            client.get(path, HTTP_HOST=parts.netloc)
+
+
 def test_with_a_worker_the_publication_only_enqueues_the_refresh(
     client, listed, on_commit, settings
 ):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
     }
+    read_everywhere(client, listed)
     with on_commit(execute=True):
         listed.save_revision().publish()
 
@@ -90,6 +101,19 @@ def test_with_a_worker_the_publication_only_enqueues_the_refresh(
     # Two pages, the index page, three feed details (the default language's
     # also without ?locale=), the feed's list and its lists by language; the
     # Spanish index, copied untranslated with the article, redirects.
+    assert refresh_articles.call(*result.args) == 9
+
+
+def test_urls_nobody_has_read_are_left_to_their_first_reader(
+    client, listed, on_commit, worker
+):
+    with on_commit(execute=True):
+        listed.save_revision().publish()
+
+    (result,) = ours(default_task_backend.results)
+    assert refresh_articles.call(*result.args) == 0
+    # Read once, it is refreshed after the next publication.
+    read_everywhere(client, listed)
     assert refresh_articles.call(*result.args) == 9
 
 
@@ -114,9 +138,11 @@ def worker(settings):
 
 
 def test_articles_published_together_are_refreshed_once_each(
-    home, listed, on_commit, worker
+    client, home, listed, on_commit, worker
 ):
     other = make_article(listed.get_parent(), title="Living with uncertainty")
+    read_everywhere(client, listed)
+    read_everywhere(client, other)
     with on_commit(execute=True):
         listed.save_revision().publish()
         other.save_revision().publish()

@@ -14,7 +14,12 @@ from recurrence_content.loading import load_article
 from tests.feed.conftest import WARNING_SIGN
 from tests.feed.helpers import API, detail_url, list_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # One worker runs the whole module under pytest-xdist, which generates
+    # the client (the module's fixture) once.
+    pytest.mark.xdist_group("feed-client"),
+]
 
 
 @pytest.fixture(scope="module")

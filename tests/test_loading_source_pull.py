@@ -28,12 +28,7 @@ from recurrence_content.models import LoadedContent, PatientInfoPage, SourceResp
 from tests.loading_helpers import shipped_data, snapshot, writes
 from tests.servers import ROOT, Gunicorn, RedisServer, database_url, free_port
 
-pytestmark = [
-    pytest.mark.django_db,
-    # One worker runs the whole module under pytest-xdist: the central site
-    # (the module's fixture) takes some 20 s to set up.
-    pytest.mark.xdist_group("central-site"),
-]
+pytestmark = pytest.mark.django_db
 
 FEED = "/recurrence-content/api/v1/"
 KEY = shipped_data()["translation_key"]

@@ -14,12 +14,7 @@ from recurrence_content.loading import load_article
 from tests.feed.conftest import WARNING_SIGN
 from tests.feed.helpers import API, detail_url, list_url
 
-pytestmark = [
-    pytest.mark.django_db,
-    # One worker runs the whole module under pytest-xdist, which generates
-    # the client (the module's fixture) once.
-    pytest.mark.xdist_group("feed-client"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")

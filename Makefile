@@ -8,6 +8,13 @@ WAGTAIL ?=
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed$(if $(WAGTAIL),-wagtail-$(WAGTAIL))
 PYTEST_ARGS ?=
+# pytest-xdist: the suite on every core; PYTEST_WORKERS=0 runs it in one
+# process (a debugger, -x). --dist worksteal gives each worker a run of
+# consecutive tests and lets an idle one take the tail of another's: each
+# worker keeps pytest-django's order (transactional tests, which empty the
+# database, after the others) and a module's tests mostly stay together, so
+# its module-scoped server (the pull tests' central site) starts once.
+PYTEST_WORKERS ?= auto
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 # The demo's port; the Site's address and printed URLs follow it.
 DEMO_PORT ?= 8000
@@ -27,7 +34,7 @@ test: $(STAMP)
 	@bash .ci/ensure-chromium
 	@bash .ci/ensure-services
 	@$(BIN)/python -c "import django, wagtail, os; print('Testing with Django', django.__version__, 'Wagtail', wagtail.__version__, 'on', 'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite')"
-	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
 
 # The tests marked basepage, on a site whose page model is a custom base page

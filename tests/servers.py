@@ -39,8 +39,13 @@ def require_program(name: str, package: str) -> str:
 def free_port(kind: str = "") -> int:
     """A TCP port on 127.0.0.1 nothing listens on right now: from the range
     ``RC_TEST_PORTS`` gives for ``kind`` (e.g. "server=8151-8159,
-    redis=6381-6389,varnish=6081-6089", for a machine whose ports are shared
-    out), else any the system gives."""
+    redis=6381-6389,varnish=6081-6089,source=8181-8189", for a machine whose
+    ports are shared out), else any the system gives.
+
+    Under pytest-xdist each worker takes every n-th port of a range (gw0 the
+    first, gw1 the second...): a port is only checked here and bound later,
+    so two workers must never be offered the same one.
+    """
     ranges = dict(
         part.strip().split("=", 1)
         for part in os.environ.get("RC_TEST_PORTS", "").split(",")
@@ -48,8 +53,12 @@ def free_port(kind: str = "") -> int:
     )
     if kind in ranges:
         first, last = (int(port) for port in ranges[kind].split("-"))
-        for port in range(first, last + 1):
+        worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+        workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+        for port in range(first + worker, last + 1, workers):
             with socket.socket() as sock:
+                # As the servers bind: a port still in TIME_WAIT is free.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 try:
                     sock.bind(("127.0.0.1", port))
                 except OSError:

@@ -3,30 +3,14 @@ for the pull tests: each route answers as a test tells it to."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-# The ports these tests may listen on.
-PORTS = range(8181, 8190)
+from tests.servers import free_port
 
 Route = Callable[[BaseHTTPRequestHandler], None]
-
-
-def free_listed_port() -> int:
-    """The first of PORTS nothing listens on."""
-    for port in PORTS:
-        with socket.socket() as sock:
-            # As http.server binds: a port still in TIME_WAIT is free.
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS}")
 
 
 class SourceServer:
@@ -53,7 +37,7 @@ class SourceServer:
             def log_message(self, *args):
                 pass
 
-        self.port = free_listed_port()
+        self.port = free_port("source")
         self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

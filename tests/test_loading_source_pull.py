@@ -28,8 +28,7 @@ from wagtail.models import Page, PageLogEntry
 from recurrence_content.loading.syndication import pull
 from recurrence_content.models import LoadedContent, PatientInfoPage, SourceResponse
 from tests.loading_helpers import shipped_data, snapshot, writes
-from tests.servers import ROOT, Gunicorn, RedisServer, database_url
-from tests.source_servers import free_listed_port
+from tests.servers import ROOT, Gunicorn, RedisServer, database_url, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +53,7 @@ class Central:
         self.server = Gunicorn(
             self.env,
             workers=1,
-            port=free_listed_port(),
+            port=free_port("source"),
             args=("--access-logfile", str(self.access_log)),
         )
 
@@ -283,7 +282,7 @@ def test_a_refused_source_exits_1_with_one_line_on_stderr(central, tmp_path):
     done = central.run(
         "recurrence_content_load",
         "--source",
-        f"http://127.0.0.1:{free_listed_port()}{FEED}",
+        f"http://127.0.0.1:{free_port('source')}{FEED}",
         # The test settings' own warning (W002) would be printed too.
         "--skip-checks",
     )

@@ -11,12 +11,12 @@ from django.core.management.base import CommandError
 from recurrence_content.models import SourceResponse
 from recurrence_content.page_model import page_model
 from tests.loading_helpers import shipped_data, snapshot
+from tests.servers import free_port
 from tests.source_servers import (
     SourceServer,
     declares_a_gigabyte,
     dripping,
     endless,
-    free_listed_port,
     redirect,
     send,
     silent,
@@ -147,7 +147,7 @@ def test_plain_http_is_refused_except_to_loopback(settings):
 
 
 def test_an_unreachable_source_is_one_line():
-    port = free_listed_port()  # nothing listens there
+    port = free_port("source")  # nothing listens there
     before = snapshot()
     with pytest.raises(CommandError) as error:
         call_command("recurrence_content_load", source=f"http://127.0.0.1:{port}{FEED}")

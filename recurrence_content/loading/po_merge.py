@@ -24,6 +24,7 @@ from ..translation.apply import (
     SHIPPED_TOOL_NAME,
     ApplyResult,
     apply_po,
+    current_translations,
     read_po,
     served_language,
 )
@@ -68,14 +69,7 @@ def string_conflicts(
     ).first()
     if not base or source is None:
         return []
-    current = {
-        (t.context.path, t.translation_of.data_hash): t
-        for t in StringTranslation.objects.filter(
-            context__object_id=source.object_id,
-            translation_of__locale_id=source.locale_id,
-            locale=locale,
-        ).select_related("context", "translation_of")
-    }
+    current = current_translations(source, locale)
     conflicts = []
     for entry in read_po(po_file):
         if entry.obsolete or not entry.msgstr:

@@ -201,7 +201,7 @@ def check_po(
     return po
 
 
-def _current_translations(
+def current_translations(
     source: TranslationSource, locale: Locale
 ) -> dict[tuple[str, str], StringTranslation]:
     """The string translations into ``locale`` now, by ``_key``."""
@@ -224,7 +224,7 @@ def _without_translator_edits(
     po: polib.POFile, existing: dict[tuple[str, str], StringTranslation]
 ) -> tuple[polib.POFile, list[str]]:
     """The file minus entries a translator has since translated differently
-    from ``existing`` (``_current_translations``)."""
+    from ``existing`` (``current_translations``)."""
     kept = []
     filtered = polib.POFile(wrapwidth=po.wrapwidth)
     # Shipped files are not tied to one site's Translation, so drop the ID
@@ -354,7 +354,7 @@ def _apply(
     user,
 ) -> ApplyResult:
     # Read once: what a translator changed, and what the file changes.
-    existing = _current_translations(source, locale)
+    existing = current_translations(source, locale)
     po, kept = _without_translator_edits(po, existing)
     warnings = translation.import_po(
         po, delete=False, user=user, tool_name=SHIPPED_TOOL_NAME

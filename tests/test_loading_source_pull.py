@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
+from recurrence_content.loading import LoadError
 from recurrence_content.loading.syndication import pull
 from recurrence_content.models import LoadedContent, PatientInfoPage, SourceResponse
 from tests.loading_helpers import shipped_data, snapshot, writes
@@ -346,3 +347,25 @@ def test_an_article_withdrawn_at_the_source_is_reported_and_left_alone(central, 
     assert PageLogEntry.objects.filter(
         page=english, action="recurrence_content.withdraw"
     ).exists()
+
+
+def test_a_scheduled_pull_with_links_runs_again_when_nothing_is_new(central, member):
+    links = {"is-cancer-hereditary": "https://hospital.example/hereditary/"}
+    with pytest.raises(LoadError, match="no related link named 'is-cancer-hered'"):
+        pull(central.source, links={"is-cancer-hered": links["is-cancer-hereditary"]})
+    assert not PatientInfoPage.objects.exists()
+
+    pull(central.source, publish=True, links=links)
+    # The same cron line again: nothing new, nothing to point, no error.
+    again = pull(central.source, publish=True, links=links)
+
+    assert again.requests == [(f"{central.source}content-files/", 304)]
+    english = PatientInfoPage.objects.get(
+        translation_key=KEY, locale__language_code="en"
+    )
+    targets = {
+        block.value["title"]: block.value["url"]
+        for block in english.body
+        if block.block_type == "related_link"
+    }
+    assert targets["Is cancer hereditary?"] == links["is-cancer-hereditary"]

@@ -86,26 +86,39 @@ def apply_links(
     """
     if not links:
         return articles
-    known = {key for article in articles for key in related_link_keys(article)}
+    check_link_names(
+        {key for article in articles for key in related_link_keys(article)}, links
+    )
+    values = link_values(links)
+    return [with_links(article, values) for article in articles]
+
+
+def check_link_names(known: set[str], links: Mapping[str, str]) -> None:
+    """Raise LoadError naming each of ``links`` that is not in ``known``."""
     unknown = sorted(set(links) - known)
     if unknown:
         raise LoadError(
             f"no related link named {', '.join(map(repr, unknown))} in the "
             f"article; its related links are: {', '.join(sorted(known)) or 'none'}"
         )
-    values = {key: link_value(target) for key, target in links.items()}
-    return [
-        dataclasses.replace(
-            article,
-            body=[
-                _with_target(block, values)
-                if block["type"] == "related_link"
-                else block
-                for block in article.body
-            ],
-        )
-        for article in articles
-    ]
+
+
+def link_values(links: Mapping[str, str]) -> dict[str, dict]:
+    """Each link name's ``page``/``url`` pair (``link_value``)."""
+    return {key: link_value(target) for key, target in links.items()}
+
+
+def with_links(article: ArticleFile, values: Mapping[str, dict]) -> ArticleFile:
+    """``article`` with its related links named in ``values`` given targets."""
+    if not values:
+        return article
+    return dataclasses.replace(
+        article,
+        body=[
+            _with_target(block, values) if block["type"] == "related_link" else block
+            for block in article.body
+        ],
+    )
 
 
 def _with_target(block: dict, values: Mapping[str, dict]) -> dict:

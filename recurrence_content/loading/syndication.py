@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,12 +40,19 @@ from .errors import LoadError
 from .fileformat import ArticleFile, parse
 from .loader import LoadResult, Status, load_articles, lock
 from .po_merge import remember_applied
-from .related_links import apply_links
+from .related_links import (
+    check_link_names,
+    link_values,
+    related_link_keys,
+    with_links,
+)
 from .source import Fetched, SourceError, check_url, fetch
 from .updates import record_withdrawal
 from .with_translations import LoadReport
 
 LIST_PATH = "content-files/"
+# Articles fetched ahead of the one being loaded.
+AHEAD = 4
 
 
 @dataclass
@@ -93,31 +103,37 @@ def pull(
     base = source if source.endswith("/") else f"{source}/"
     check_url(base)
     key = _translation_key(article) if article else None
-    run = _Run(base, f"publish={publish},locale={locale or ''}")
     with transaction.atomic():
         lock()
+        run = _Run(base, f"publish={publish},locale={locale or ''}")
+        values = link_values(links or {})
         if key is None:
             urls = run.listed_articles()
+            run.report_withdrawn(urls)
         else:
             urls = [f"{base}{LIST_PATH}{key}/"]
-        pulled = [p for p in (run.article(url) for url in urls) if p is not None]
-        if key is None:
-            run.report_withdrawn(urls)
-        articles = apply_links([p.article for p in pulled], links or {})
-        results = load_articles(
-            articles,
-            parent=parent,
-            locale=locale,
-            publish=publish,
-            dry_run=dry_run,
-        )
-        report = PullReport(LoadReport(results), run.notes, run.requests)
-        for result, fetched in zip(results, pulled, strict=True):
+        report = PullReport(LoadReport([]), run.notes, run.requests)
+        named = set()
+        # One article at a time, so memory holds one article and its
+        # translations, not the whole source.
+        for fetched in run.articles(urls):
+            article = with_links(fetched.article, values)
+            named.update(related_link_keys(article))
+            [result] = load_articles(
+                [article],
+                parent=parent,
+                locale=locale,
+                publish=publish,
+                dry_run=dry_run,
+            )
+            report.load.articles.append(result)
             run.report_withdrawn_translations(fetched)
             _translate(report, result, fetched.translations, publish, dry_run, base)
-        for fetched in pulled:
             run.remember(fetched.url, fetched.etag)
-        report.notes.append(run.summary(len(pulled)))
+        if links and report.load.articles:
+            # A typo is an error; with nothing new there is nothing to point.
+            check_link_names(named, links)
+        report.notes.append(run.summary(len(report.load.articles)))
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -149,9 +165,13 @@ class _Run:
         }
 
     def get(self, url: str) -> Fetched:
+        return self._record(url, fetch(url, self._etag(url)))
+
+    def _etag(self, url: str) -> str:
         stored = self.stored.get(url)
-        etag = stored.etag if stored and stored.options == self.options else ""
-        fetched = fetch(url, etag)
+        return stored.etag if stored and stored.options == self.options else ""
+
+    def _record(self, url: str, fetched: Fetched) -> Fetched:
         self.requests.append((url, fetched.status))
         return fetched
 
@@ -180,16 +200,40 @@ class _Run:
             page_url = listed["next"]
         return urls
 
-    def article(self, url: str) -> Pulled | None:
-        """The article at ``url``; None when unchanged or withdrawn."""
-        if url in self.unchanged:
-            return None
-        fetched = self.get(url)
-        if fetched.status == 304:
-            return None
-        if fetched.status == 404:
-            self._withdrawn(url)
-            return None
+    def articles(self, urls: list[str]) -> Iterator[Pulled]:
+        """Each changed article at ``urls``, in order; unchanged (304) ones are
+        skipped and withdrawn (404) ones reported.
+
+        The next articles are fetched on a thread while this one is loaded, so
+        the central site's time overlaps with ours; that thread only makes
+        requests (the database stays with this one, in its transaction).
+        """
+        pending = (url for url in urls if url not in self.unchanged)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull")
+        ahead: deque[tuple[str, Future]] = deque()
+
+        def fetch_next() -> None:
+            url = next(pending, None)
+            if url is not None:
+                ahead.append((url, pool.submit(fetch, url, self._etag(url))))
+
+        try:
+            for _ in range(AHEAD):
+                fetch_next()
+            while ahead:
+                url, future = ahead.popleft()
+                fetch_next()
+                fetched = self._record(url, future.result())
+                if fetched.status == 404:
+                    self._withdrawn(url)
+                elif fetched.status != 304:
+                    yield self._article(url, fetched)
+        finally:
+            # On an error, what is queued is dropped; a request under way
+            # ends within the source's timeouts.
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _article(self, url: str, fetched: Fetched) -> Pulled:
         data = _json(fetched)
         if not isinstance(data, dict) or not isinstance(data.get("content_file"), dict):
             raise SourceError(

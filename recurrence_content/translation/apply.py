@@ -34,6 +34,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
+from .bulk import import_po, update_or_create_source
 from .holding import (
     held_for,
     keep_as_draft,
@@ -322,7 +323,7 @@ def apply_po(
 
     # Creates the source, or refreshes it if the English page has changed, so
     # changed strings are retranslated and unchanged ones keep their translation.
-    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    source, _created = update_or_create_source(source_page)
     translation, _created = LocalizeTranslation.objects.get_or_create(
         source=source, target_locale=locale
     )
@@ -356,9 +357,7 @@ def _apply(
     # Read once: what a translator changed, and what the file changes.
     existing = current_translations(source, locale)
     po, kept = _without_translator_edits(po, existing)
-    warnings = translation.import_po(
-        po, delete=False, user=user, tool_name=SHIPPED_TOOL_NAME
-    )
+    warnings = import_po(translation, po, user=user, tool_name=SHIPPED_TOOL_NAME)
     not_applied = {warning.index for warning in warnings}
     imported = sum(
         1

@@ -33,8 +33,7 @@ def articles() -> int:
 
 def run() -> list[Row]:
     sys.path.insert(0, str(ROOT))
-    from tests.servers import Gunicorn
-    from tests.source_servers import free_listed_port
+    from tests.servers import Gunicorn, free_port
 
     n = articles()
     tmp = Path(tempfile.mkdtemp(prefix="bench-central-"))
@@ -54,7 +53,7 @@ def run() -> list[Row]:
     server = Gunicorn(
         central,
         workers=1,
-        port=free_listed_port(),
+        port=free_port("source"),
         # Each request's status and time in microseconds: the central's part.
         args=("--access-logfile", str(log), "--access-logformat", "%(s)s %(D)s"),
     )

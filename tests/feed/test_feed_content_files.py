@@ -3,11 +3,17 @@ published translations as PO files, for another site to follow."""
 
 import polib
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail_localize.models import TranslationSource
 
 from recurrence_content.loading.fileformat import parse
 from recurrence_content.loading.with_translations import load_with_translations
+from recurrence_content.translation.apply import apply_po
+from tests.conftest import clear_local_caches
 from tests.factories import make_article
 from tests.feed.helpers import API, page_link
+from tests.translation_helpers import fill_po
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +116,33 @@ def test_links_to_this_sites_pages_become_their_addresses(client, host_page):
     assert link["value"]["page"] is None
     assert link["value"]["url"] == target.get_full_url()
     parse(body, "served")  # still a file the loader reads
+
+
+def _translated_article(parent, n: int):
+    article = make_article(parent, title=f"Article {n}", slug=f"article-{n}")
+    source, _ = TranslationSource.get_or_create_from_instance(article)
+    apply_po(article, "es", fill_po(source.export_po()), publish=True)
+    return article
+
+
+def _list_queries(client) -> int:
+    clear_local_caches()  # a list rebuilt, as after a publication
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LIST).status_code == 200
+    return len(queries)
+
+
+def test_rebuilding_the_list_costs_the_same_queries_for_more_translations(
+    client, host_page, locales
+):
+    # Whether each translation is complete is read from the database in one
+    # query, not worked out string by string for each.
+    _translated_article(host_page, 1)
+    _list_queries(client)  # the process's own caches (content types) warm
+    one = _list_queries(client)
+    for n in (2, 3, 4):
+        _translated_article(host_page, n)
+    assert _list_queries(client) == one
+    assert [
+        len(item["translations"]) for item in client.get(LIST).json()["results"]
+    ] == [1] * 4

@@ -13,6 +13,7 @@ left alone: a pull never unpublishes or deletes a page.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections import deque
@@ -30,6 +31,7 @@ from django.utils import timezone
 from ..models import LoadedTranslation, SourceResponse
 from ..page_model import has_custom_base_page, page_model
 from ..translation.apply import (
+    ApplyResult,
     TranslationApplyError,
     apply_po,
     check_po,
@@ -128,8 +130,10 @@ def pull(
             )
             report.load.articles.append(result)
             run.report_withdrawn_translations(fetched)
+            applied = len(report.load.translations)
             _translate(report, result, fetched.translations, publish, dry_run, base)
             run.remember(fetched.url, fetched.etag)
+            _keep_for_report(result, report.load.translations[applied:])
         if links and report.load.articles:
             # A typo is an error; with nothing new there is nothing to point.
             check_link_names(named, links)
@@ -137,6 +141,21 @@ def pull(
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _keep_for_report(result: LoadResult, applied: list[ApplyResult]) -> None:
+    """Keep of an article loaded what the report says of it (titles,
+    addresses, ids, the merge's changes), not its content: a pull of
+    hundreds of articles holds one article's content at a time."""
+    result.article = dataclasses.replace(result.article, body=[])
+    if result.page is not None:
+        result.page = _without_content(result.page)
+    for translation in applied:
+        translation.page = _without_content(translation.page)
+
+
+def _without_content(page):
+    return type(page).objects.defer_streamfields().get(pk=page.pk)
 
 
 def _translation_key(article: str) -> uuid.UUID:

@@ -35,6 +35,7 @@ from wagtail_localize.models import (
 from wagtail_localize.models import Translation as LocalizeTranslation
 
 from .bulk import import_po, update_or_create_source
+from .completeness import publishing_complete
 from .holding import (
     held_for,
     keep_as_draft,
@@ -410,7 +411,12 @@ def _apply(
         if publish:
             # Published here rather than in save_target's on_commit hook, so the
             # result is the same inside or outside an outer transaction.
-            target.get_latest_revision().publish(user=user)
+            revision = target.get_latest_revision()
+            if done == total:
+                with publishing_complete(target):
+                    revision.publish(user=user)
+            else:
+                revision.publish(user=user)
             target.refresh_from_db()
 
     untranslated = []

@@ -48,7 +48,6 @@ from wagtail_localize.segments import (
     TemplateSegmentValue,
 )
 from wagtail_localize.segments.extract import extract_segments
-from wagtail_localize.strings import StringValue, validate_translation_links
 
 from ..cache_invalidation import retire
 from ..cache_tags import status_tag
@@ -233,7 +232,11 @@ def import_po(
 ) -> list:
     """``translation.import_po(po, delete=False, ...)``: each entry's string
     translation created, or changed where its text differs; returns the same
-    warnings, for the entries that name no string, context or use here."""
+    warnings, for the entries that name no string, context or use here.
+
+    ``po`` has passed ``apply.check_po``, which refuses a file with any
+    string ``StringTranslation.save()`` would mark as an error; so none is.
+    """
     source = translation.source
     file_id = po.metadata.get("X-WagtailLocalize-TranslationID")
     if file_id is not None and file_id != str(translation.uuid):
@@ -297,7 +300,7 @@ def import_po(
                 translation_type=translation_type,
                 tool_name=tool_name,
                 last_translated_by=user,
-                has_error=_has_error(entry.msgid, entry.msgstr),
+                has_error=False,
                 field_error="",
             )
         elif current.data != entry.msgstr:
@@ -306,7 +309,7 @@ def import_po(
             current.tool_name = tool_name
             current.last_translated_by = user
             current.updated_at = now
-            current.has_error = _has_error(entry.msgid, entry.msgstr)
+            current.has_error = False
             if current.pk is not None:
                 changed[key] = current
     StringTranslation.objects.bulk_create(created.values())
@@ -324,17 +327,6 @@ def import_po(
     if created or changed:
         _written(translation, [*created.values(), *changed.values()], context_ids)
     return warnings
-
-
-def _has_error(source_text: str, translated: str) -> bool:
-    """What ``StringTranslation.save()`` marks as an error: HTML it cannot
-    read, or links that differ from the source's."""
-    try:
-        StringValue.from_translated_html(translated)
-        validate_translation_links(source_text, translated)
-    except ValueError:
-        return True
-    return False
 
 
 def _written(translation, rows: list[StringTranslation], context_ids: dict) -> None:

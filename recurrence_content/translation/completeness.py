@@ -14,7 +14,9 @@ first listed, and read back with one query.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from wagtail.models import AbstractPage
 
@@ -24,6 +26,12 @@ from .status import translation_statuses
 # Rows written per statement: a first listing of a large section writes
 # what it has worked out as it goes.
 BATCH = 100
+
+# The pages being published whose every string is known to be translated
+# (``publishing_complete``).
+_known_complete: ContextVar[frozenset[int]] = ContextVar(
+    "recurrence_content_known_complete", default=frozenset()
+)
 
 
 def incomplete(pages: Iterable[AbstractPage]) -> set[int]:
@@ -67,12 +75,30 @@ def remember(pages: list[AbstractPage]) -> dict[int, bool]:
     return {page.pk: statuses[page.pk].is_complete for page in pages}
 
 
+@contextmanager
+def publishing_complete(page: AbstractPage) -> Iterator[None]:
+    """Publish ``page`` in this block knowing its every string is translated
+    (``apply_po`` knows from wagtail-localize's progress): it is kept as
+    complete without reading it string by string."""
+    token = _known_complete.set(_known_complete.get() | {page.pk})
+    try:
+        yield
+    finally:
+        _known_complete.reset(token)
+
+
 def translation_published(instance: AbstractPage, **kwargs) -> None:
     """Signal receiver: a published translation's completeness is worked out
     then, so listing it later costs no reading."""
-    if instance.live and instance.live_revision_id is not None:
-        if instance.alias_of_id is not None or _is_localized(instance):
-            remember([instance])
+    if not instance.live or instance.live_revision_id is None:
+        return
+    if instance.pk in _known_complete.get():
+        LiveTranslationCompleteness.objects.update_or_create(
+            page_id=instance.pk,
+            defaults={"revision_id": instance.live_revision_id, "complete": True},
+        )
+    elif instance.alias_of_id is not None or _is_localized(instance):
+        remember([instance])
 
 
 def _is_localized(page: AbstractPage) -> bool:

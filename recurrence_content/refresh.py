@@ -101,9 +101,10 @@ def refresh_articles(published: list[int], unpublished: list[int]) -> int:
             for tag in changed_tags(pages[page_id])
         }
     )
-    purge = [url for page_id in [*published, *unpublished] if page_id in pages
-             for url in article_urls(pages[page_id])]  # fmt: skip
-    purge_front_end(list(dict.fromkeys(purge)))
+    if front_end_caches():
+        purge = [url for page_id in [*published, *unpublished] if page_id in pages
+                 for url in article_urls(pages[page_id])]  # fmt: skip
+        purge_front_end(list(dict.fromkeys(purge)))
     return rendered
 
 
@@ -128,11 +129,17 @@ def _render(handler: BaseHandler, url: str) -> int:
     return 1
 
 
+def front_end_caches() -> bool:
+    """Whether the host has front-end caches to purge (Wagtail's
+    ``frontend_cache`` app and ``WAGTAILFRONTENDCACHE``)."""
+    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    )
+
+
 def purge_front_end(urls: list[str]) -> None:
     """Purge ``urls`` from the front-end caches the host configured."""
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
-        return
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not front_end_caches():
         return
     # Imported only when used: wagtail.contrib.frontend_cache is optional.
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache

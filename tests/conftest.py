@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, Locale, Site
 
 from recurrence_content import cache_tags, response_cache
 from recurrence_content.cds_hooks import auth as cds_hooks_auth
@@ -101,8 +101,12 @@ def home(db, locales):
     """The default site's root page.
 
     Transactional tests flush the tables Wagtail's migrations filled, so the
-    tree and the default site are rebuilt here when they are gone.
+    tree, the default site and the root collection (which documents and images
+    go in) are rebuilt here when they are gone: with pytest-xdist a worker may
+    take tests from another's queue after its own transactional ones.
     """
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Page = page_model()

@@ -1,9 +1,13 @@
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, Locale, Site
 
+from recurrence_content import cache_tags, response_cache
+from recurrence_content.cds_hooks import auth as cds_hooks_auth
 from recurrence_content.page_model import page_model
 from recurrence_content.tolerant_cache import forget_outages
 from tests.factories import make_article, make_host_page
@@ -22,11 +26,14 @@ def default_language():
 
 
 def clear_local_caches() -> None:
-    """Empty the in-process caches. Only those: clearing a Redis cache would
-    flush its database."""
+    """Empty the in-process caches and the app's per-process memos. Only
+    those: clearing a Redis cache would flush its database."""
     for cache in caches.all(initialized_only=True):
         if isinstance(cache, LocMemCache):
             cache.clear()
+    response_cache._layouts.clear()  # what this process read of vary entries
+    cache_tags._missed.clear()  # versions an outage kept it from writing
+    cds_hooks_auth._clients.clear()  # JWK Sets, by URL (ports are reused)
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +49,26 @@ def empty_local_caches():
     yield
     clear_local_caches()
     forget_outages()
+
+
+@pytest.fixture(autouse=True)
+def content_types_cached(request):
+    """Each test with the database starts with every model's content type in
+    Django's per-process cache, as a site has them once it has served a few
+    requests.
+
+    Without this, which content types a test finds cached depends on the
+    tests the same process ran before it, and so do its query counts (with
+    pytest-xdist, on how the suite was split). Cleared first: a test's
+    rolled-back transaction, or a transactional test's flush, leaves ids in
+    the cache that the database no longer has.
+    """
+    ContentType.objects.clear_cache()
+    if "_django_db_helper" in request.fixturenames or request.node.get_closest_marker(
+        "django_db"
+    ):
+        request.getfixturevalue("_django_db_helper")
+        ContentType.objects.get_for_models(*apps.get_models())
 
 
 @pytest.fixture
@@ -74,8 +101,12 @@ def home(db, locales):
     """The default site's root page.
 
     Transactional tests flush the tables Wagtail's migrations filled, so the
-    tree and the default site are rebuilt here when they are gone.
+    tree, the default site and the root collection (which documents and images
+    go in) are rebuilt here when they are gone: with pytest-xdist a worker may
+    take tests from another's queue after its own transactional ones.
     """
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Page = page_model()

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 
 
 def require_program(name: str, package: str) -> str:
@@ -112,7 +113,30 @@ class RedisServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        wait_for_port(self.port)
+        self._wait_for_own_server()
+
+    def _wait_for_own_server(self, timeout: float = 15.0) -> None:
+        """Return once this process's redis-server answers on the port.
+
+        Not just anything on the port: when another server (another worker's,
+        another suite's) already holds it, ours exits, and a test stopping or
+        freezing "its" server would leave that one answering.
+        """
+        deadline = time.monotonic() + timeout
+        with redis.Redis(port=self.port, socket_timeout=1) as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise OSError(
+                        f"redis-server exited ({self.process.returncode}): is "
+                        f"port {self.port} taken by another server?"
+                    )
+                try:
+                    if client.info("server")["process_id"] == self.process.pid:
+                        return
+                except redis.RedisError:
+                    pass
+                time.sleep(0.05)
+        raise TimeoutError(f"redis-server did not answer on port {self.port}")
 
     def stop(self) -> None:
         if self.process is not None:

@@ -6,8 +6,10 @@ from django.db.migrations.loader import MigrationLoader
 from recurrence_content.page_model import page_model
 
 # Also on a custom base page model, where the migrations name it instead of
-# wagtailcore.Page.
-pytestmark = pytest.mark.basepage
+# wagtailcore.Page. The database: wagtail_localize's first migration reads it
+# when imported, which a process that has not set up its test database yet
+# (this file alone, or first on a worker) has not done.
+pytestmark = [pytest.mark.basepage, pytest.mark.django_db]
 
 
 def test_page_types_are_migrated_onto_the_sites_base_page():

@@ -9,7 +9,8 @@ from tests.testapp.models import HospitalArticlePage
 pytestmark = pytest.mark.django_db
 
 # Measured on SQLite and PostgreSQL with nothing cached (feed responses,
-# Wagtail's site root paths, Django's content types): at most 14 queries for a
+# Wagtail's site root paths) but Django's content types (cached for every
+# test, as on a running site: tests/conftest.py): at most 14 queries for a
 # detail request (one of them the site's never-reviewed wording, one the
 # article's translation status) and 12 for a
 # list request (two article page types, and one that finds the translations

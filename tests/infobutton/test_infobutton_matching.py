@@ -197,9 +197,9 @@ def test_unknown_codes_give_an_empty_feed_and_other_parameters_are_ignored(
 def test_query_count_does_not_grow_with_tagged_articles(client, host_page):
     tag(make_article(host_page, title="First", body=[]), ("icd10cm", "Z08"))
     url = infobutton_url("Z08", knowledgeResponseType="application/json")
-    # Another code first: what a running site has cached per process (the
-    # page types' content types) is then cached here too, whichever tests
-    # this worker ran before.
+    # Another code first: both measured requests then find what a running
+    # site has cached (Wagtail's site root paths; content types are cached
+    # for every test, tests/conftest.py).
     client.get(infobutton_url("Z09", knowledgeResponseType="application/json"))
     with CaptureQueriesContext(connection) as one:
         assert client.get(url).status_code == 200

@@ -1,5 +1,6 @@
 """``recurrence_content_load --translations``: the article and its translations."""
 
+import shutil
 from dataclasses import dataclass
 from io import StringIO
 
@@ -10,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from recurrence_content.loading import shipped_translations
 from recurrence_content.loading.shipped_translations import translations_dir
 from recurrence_content.models import PatientInfoPage
 from tests.loading_helpers import snapshot
@@ -94,15 +96,21 @@ def run(*args: str) -> Run:
 
 
 @pytest.fixture
-def refused_french_file():
-    """A shipped French file with one string wagtail-localize would refuse."""
-    po = polib.pofile(str(translations_dir() / "does-cancer-always-come-back.es.po"))
+def refused_french_file(tmp_path, monkeypatch):
+    """A shipped French file with one string wagtail-localize would refuse.
+
+    Shipped beside a copy of the shipped translations, not in the checkout's
+    own: tests on other xdist workers list those at the same time.
+    """
+    shipped = tmp_path / "translations"
+    shutil.copytree(translations_dir(), shipped)
+    po = polib.pofile(str(shipped / "does-cancer-always-come-back.es.po"))
     po.metadata["Language"] = "fr"
     po.find("Can cancer come back?").msgstr += "<script>alert(1)</script>"
-    path = translations_dir() / "does-cancer-always-come-back.fr.po"
+    path = shipped / "does-cancer-always-come-back.fr.po"
     po.save(str(path))
-    yield path
-    path.unlink()
+    monkeypatch.setattr(shipped_translations, "translations_dir", lambda: shipped)
+    return path
 
 
 @pytest.mark.parametrize("article", ["on the site", "not on the site yet"])

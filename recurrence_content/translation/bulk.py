@@ -149,24 +149,19 @@ def _templates(values: dict[str, TemplateSegmentValue]) -> dict[str, int]:
         return uuid.uuid5(namespace, value.template)
 
     by_uuid = {uuid_of(value): value for value in values.values()}
-    ids = dict(Template.objects.filter(uuid__in=by_uuid).values_list("uuid", "pk"))
-    missing = [
-        Template(
-            uuid=key,
-            template=value.template,
-            template_format=value.format,
-            string_count=value.string_count,
-        )
-        for key, value in by_uuid.items()
-        if key not in ids
-    ]
-    if missing:
-        Template.objects.bulk_create(missing, ignore_conflicts=True)
-        ids |= dict(
-            Template.objects.filter(
-                uuid__in=[template.uuid for template in missing]
-            ).values_list("uuid", "pk")
-        )
+    ids = _get_or_create(
+        Template,
+        "uuid",
+        {
+            key: Template(
+                uuid=key,
+                template=value.template,
+                template_format=value.format,
+                string_count=value.string_count,
+            )
+            for key, value in by_uuid.items()
+        },
+    )
     return {value.template: ids[key] for key, value in by_uuid.items()}
 
 
@@ -201,24 +196,29 @@ def _contexts(object_id, paths: set[str], instance) -> dict[str, TranslationCont
 def _strings(locale_id: int, texts: set[str]) -> dict:
     """The ids of the locale's Strings for ``texts`` by data hash, the missing
     ones created."""
-    hashes = {String._get_data_hash(text): text for text in texts}
-    ids = dict(
-        String.objects.filter(locale_id=locale_id, data_hash__in=hashes).values_list(
-            "data_hash", "pk"
+    rows = {
+        String._get_data_hash(text): String(
+            locale_id=locale_id, data_hash=String._get_data_hash(text), data=text
         )
-    )
-    missing = [
-        String(locale_id=locale_id, data_hash=data_hash, data=text)
-        for data_hash, text in hashes.items()
-        if data_hash not in ids
-    ]
+        for text in texts
+    }
+    return _get_or_create(String, "data_hash", rows, locale_id=locale_id)
+
+
+def _get_or_create(model, key: str, rows: dict, **scope) -> dict:
+    """``{key: pk}`` of ``model``'s rows (within ``scope``) whose ``key``
+    field is one of ``rows``' keys, those missing created from ``rows`` (a
+    row another process created meanwhile is kept, and read back)."""
+
+    def read(keys) -> dict:
+        found = model.objects.filter(**scope, **{f"{key}__in": keys})
+        return dict(found.values_list(key, "pk"))
+
+    ids = read(list(rows))
+    missing = [row for value, row in rows.items() if value not in ids]
     if missing:
-        String.objects.bulk_create(missing, ignore_conflicts=True)
-        ids |= dict(
-            String.objects.filter(
-                locale_id=locale_id, data_hash__in=[s.data_hash for s in missing]
-            ).values_list("data_hash", "pk")
-        )
+        model.objects.bulk_create(missing, ignore_conflicts=True)
+        ids |= read([getattr(row, key) for row in missing])
     return ids
 
 

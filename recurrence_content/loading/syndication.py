@@ -145,8 +145,8 @@ def pull(
 
 def _keep_for_report(result: LoadResult, applied: list[ApplyResult]) -> None:
     """Keep of an article loaded what the report says of it (titles,
-    addresses, ids, the merge's changes), not its content: a pull of
-    hundreds of articles holds one article's content at a time."""
+    addresses, ids, the merge's changes), not its content, so that the
+    report of a pull of hundreds of articles does not hold them all."""
     result.article = dataclasses.replace(result.article, body=[])
     if result.page is not None:
         result.page = _without_content(result.page)

@@ -5,7 +5,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openapi_spec_validator import validate
 from schemathesis import GenerationMode
@@ -232,6 +232,20 @@ def api_schema(feed_with_content):
 MAX_EXAMPLES = 100
 
 
+def sent_as_generated(case) -> bool:
+    """Whether each query value reaches the app as it was generated.
+
+    An object generated for a query parameter is sent as Python's text of it
+    (werkzeug's test client), a valid string the app rightly accepts, while
+    schemathesis judges the request by the object it generated.
+    """
+    return not any(
+        isinstance(item, dict | list)
+        for value in (case.query or {}).values()
+        for item in (value if isinstance(value, list) else [value])
+    )
+
+
 def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
     """Property-based, per operation, with valid and invalid input: no 5xx, and
     every status code, header and body the app sends matches the document."""
@@ -281,6 +295,7 @@ def test_the_api_keeps_to_its_contract(api_schema, feed_with_content):
             suppress_health_check=list(HealthCheck),
         )
         def keeps_to_contract(case):
+            assume(sent_as_generated(case))
             statuses.append(case.call_and_validate().status_code)
 
         keeps_to_contract()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.feed.helpers import detail_url, list_url
+from tests.feed.helpers import API, detail_url, list_url
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,25 @@ def test_a_translation_key_that_is_not_a_uuid(client, article):
     response = client.get(f"{list_url()}not-a-uuid/")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["path", "translation_key"]
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [
+        ("/articles/?q=%0Fbad&q=cancer", "q"),
+        ("/articles/?locale=en&locale=es", "locale"),
+        ("/articles/?limit=1&limit=2", "limit"),
+        ("/content-files/?offset=0&offset=1", "offset"),
+        ("/content-files/{key}/?locale=en&locale=es", "locale"),
+        (
+            "/articles/{key}/?include_incomplete=true&include_incomplete=false",
+            "include_incomplete",
+        ),
+    ],
+)
+def test_a_parameter_given_twice_is_refused(client, article, path, name):
+    # Django keeps the last of several values: the first, which breaks the
+    # document here, would otherwise be ignored and the answer given anyway.
+    url = API + path.replace("{key}", str(article.translation_key))
+    message = error_for(client.get(url), name)
+    assert message == f"Give {name} once, not 2 times."

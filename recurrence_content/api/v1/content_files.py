@@ -63,6 +63,7 @@ def content_file_list(
 ):
     """Live, public articles of this site in their original language, oldest
     first, with when each and its complete translations were last published."""
+    queries.given_once(request, "limit", "offset")
 
     def build() -> Built:
         originals = originals_only(visibility.visible_articles(request)).order_by("pk")
@@ -135,6 +136,7 @@ def content_file_detail(
     ``recurrence_content_load`` reads, and each complete, published
     translation as a PO file; 404 unless it is live and public here and not
     itself a translation."""
+    queries.given_once(request, "locale")
 
     def build() -> Built:
         language = queries.parse_locale(locale)

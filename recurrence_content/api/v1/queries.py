@@ -25,6 +25,27 @@ def param_error(name: str, message: str) -> ValidationError:
     )
 
 
+def given_once(request, *names: str) -> None:
+    """A 422 for each of the query parameters ``names`` given more than once.
+
+    The document gives each one value; answering with one of several (Django
+    keeps the last) would answer a question the client did not ask, and would
+    accept a value that breaks the document beside one that keeps it.
+    """
+    repeated = [name for name in names if len(request.GET.getlist(name)) > 1]
+    if repeated:
+        raise ValidationError(
+            [
+                {
+                    "loc": ["query", name],
+                    "msg": f"Give {name} once, not {len(request.GET.getlist(name))} times.",
+                    "type": "value_error",
+                }
+                for name in repeated
+            ]
+        )
+
+
 def parse_locale(code: str | None) -> Locale | None:
     """The Locale for a language code the site has, or a 422 listing them.
 

@@ -119,6 +119,16 @@ def article_list(
     ),
 ):
     """Live, public articles of this site, newest publication first."""
+    queries.given_once(
+        request,
+        "locale",
+        "modified_since",
+        "q",
+        "limit",
+        "offset",
+        "include_incomplete",
+        "code",
+    )
     max_limit = get_setting("FEED_MAX_LIMIT")
     if limit > max_limit:
         raise queries.param_error(
@@ -192,6 +202,7 @@ def article_detail(
     include_incomplete: bool = INCLUDE_INCOMPLETE,
 ):
     """An article with its blocks; 404 unless it is live and public here."""
+    queries.given_once(request, "locale", "include_incomplete")
 
     # The key is the request alone (host, path, query), valid while the
     # article (in any language) and its ancestors are unchanged: a cached

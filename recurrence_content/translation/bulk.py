@@ -92,7 +92,7 @@ def refresh_segments(source: TranslationSource) -> None:
         {v.string.data for v in values if isinstance(v, StringSegmentValue)},
     )
     templates = _templates(
-        {v.template: v for v in values if isinstance(v, TemplateSegmentValue)}
+        {_template_uuid(v): v for v in values if isinstance(v, TemplateSegmentValue)}
     )
     seen = {RelatedObjectSegment: [], OverridableSegment: []}
     wanted = {StringSegment: [], TemplateSegment: []}
@@ -106,7 +106,7 @@ def refresh_segments(source: TranslationSource) -> None:
             )
         elif isinstance(value, TemplateSegmentValue):
             wanted[TemplateSegment].append(
-                place | {"template_id": templates[value.template]}
+                place | {"template_id": templates[_template_uuid(value)]}
             )
         # Few on a page, if any: wagtail-localize's own, one by one.
         elif isinstance(value, RelatedObjectSegmentValue):
@@ -140,29 +140,25 @@ def _segments(source: TranslationSource, model, rows: list[dict]) -> list[int]:
     return ids + [segment.pk for segment in model.objects.bulk_create(new)]
 
 
-def _templates(values: dict[str, TemplateSegmentValue]) -> dict[str, int]:
-    """The ids of the Templates for ``values`` (by template), the missing ones
-    created, as ``Template.from_value`` does."""
+def _template_uuid(value: TemplateSegmentValue) -> uuid.UUID:
+    """The Template's key, as ``Template.from_value`` makes it."""
+    namespace = uuid.uuid5(Template.BASE_UUID_NAMESPACE, value.format)
+    return uuid.uuid5(namespace, value.template)
 
-    def uuid_of(value: TemplateSegmentValue) -> uuid.UUID:
-        namespace = uuid.uuid5(Template.BASE_UUID_NAMESPACE, value.format)
-        return uuid.uuid5(namespace, value.template)
 
-    by_uuid = {uuid_of(value): value for value in values.values()}
-    ids = _get_or_create(
-        Template,
-        "uuid",
-        {
-            key: Template(
-                uuid=key,
-                template=value.template,
-                template_format=value.format,
-                string_count=value.string_count,
-            )
-            for key, value in by_uuid.items()
-        },
-    )
-    return {value.template: ids[key] for key, value in by_uuid.items()}
+def _templates(values: dict[uuid.UUID, TemplateSegmentValue]) -> dict[uuid.UUID, int]:
+    """The ids of the Templates for ``values`` (by ``_template_uuid``), the
+    missing ones created, as ``Template.from_value`` does."""
+    rows = {
+        key: Template(
+            uuid=key,
+            template=value.template,
+            template_format=value.format,
+            string_count=value.string_count,
+        )
+        for key, value in values.items()
+    }
+    return _get_or_create(Template, "uuid", rows)
 
 
 def _contexts(object_id, paths: set[str], instance) -> dict[str, TranslationContext]:
@@ -170,6 +166,10 @@ def _contexts(object_id, paths: set[str], instance) -> dict[str, TranslationCont
     with their field paths."""
     found = TranslationContext.objects.filter(object_id=object_id, path__in=paths)
     contexts = {context.path: context for context in found}
+    for context in contexts.values():
+        # As refresh_segments() does: one made before wagtail-localize 1.0
+        # gets its field path (saved by get_field_path()).
+        context.get_field_path(instance)
     new = []
     for path in paths - contexts.keys():
         context = TranslationContext(
@@ -266,7 +266,7 @@ def import_po(
     for string_translation in StringTranslation.objects.filter(
         translation_of_id__in=pairs["string_id__in"],
         context_id__in=pairs["context_id__in"],
-    ).select_related("translation_of"):
+    ):
         key = (string_translation.translation_of_id, string_translation.context_id)
         translated.add(key)
         if string_translation.locale_id == translation.target_locale_id:

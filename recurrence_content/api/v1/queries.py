@@ -32,16 +32,17 @@ def given_once(request, *names: str) -> None:
     keeps the last) would answer a question the client did not ask, and would
     accept a value that breaks the document beside one that keeps it.
     """
-    repeated = [name for name in names if len(request.GET.getlist(name)) > 1]
+    counts = {name: len(request.GET.getlist(name)) for name in names}
+    repeated = {name: count for name, count in counts.items() if count > 1}
     if repeated:
         raise ValidationError(
             [
                 {
                     "loc": ["query", name],
-                    "msg": f"Give {name} once, not {len(request.GET.getlist(name))} times.",
+                    "msg": f"Give {name} once, not {count} times.",
                     "type": "value_error",
                 }
-                for name in repeated
+                for name, count in repeated.items()
             ]
         )
 

@@ -8,6 +8,7 @@ from wagtail.models import Collection, Locale, Site
 
 from recurrence_content import cache_tags, response_cache
 from recurrence_content.cds_hooks import auth as cds_hooks_auth
+from recurrence_content.governance import readability
 from recurrence_content.page_model import page_model
 from recurrence_content.tolerant_cache import forget_outages
 from tests.factories import make_article, make_host_page
@@ -34,6 +35,7 @@ def clear_local_caches() -> None:
     response_cache._layouts.clear()  # what this process read of vary entries
     cache_tags._missed.clear()  # versions an outage kept it from writing
     cds_hooks_auth._clients.clear()  # JWK Sets, by URL (ports are reused)
+    readability._measured_pages.clear()  # reading levels, by page content
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,9 @@ is kept (about 12 MB, where the full dictionary of phonemes takes about 70 MB).
 
 from __future__ import annotations
 
+import copy
 import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -204,6 +206,13 @@ def prose(block: Any, value: Any) -> list[str]:
     return []
 
 
+# The pages measured last, by their content: a page saved again as it was
+# (its revision, then its publication) is not read through again. Finding
+# each block's prose is most of a measurement (rich text is parsed).
+_measured_pages: dict[str, dict[str, Any]] = {}
+MEASURED_PAGES_KEPT = 16
+
+
 def measure_page(page: Any) -> dict[str, Any]:
     """The stored reading level of an article: the whole text, and each block.
 
@@ -212,6 +221,19 @@ def measure_page(page: Any) -> dict[str, Any]:
     find the hardest ones.
     """
     language = page.locale.language_code if page.locale_id else ""
+    body = getattr(page, "body", None)
+    blocks = list(body.raw_data) if body else []
+    content = [language, page.title, getattr(page, "summary", ""), blocks]
+    key = json.dumps(content, default=str)
+    if key not in _measured_pages:
+        if len(_measured_pages) >= MEASURED_PAGES_KEPT:
+            del _measured_pages[next(iter(_measured_pages))]
+        _measured_pages[key] = _measure(page, language)
+    # A copy: the caller stores it on the page, which may change it later.
+    return copy.deepcopy(_measured_pages[key])
+
+
+def _measure(page: Any, language: str) -> dict[str, Any]:
     blocks = []
     texts = [as_sentences([page.title or "", getattr(page, "summary", "") or ""])]
     for index, child in enumerate(getattr(page, "body", None) or []):

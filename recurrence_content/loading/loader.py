@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import AbstractPage, Locale, ReferenceIndex
 
+from ..indexing import index_once
 from ..models import (
     ClinicalCode,
     LoadedContent,
@@ -146,7 +147,7 @@ def load_articles(
 ) -> list[LoadResult]:
     """Load validated articles (from files, or pulled from a central site) in
     one transaction; options as for ``load_files``."""
-    with transaction.atomic():
+    with transaction.atomic(), index_once():
         lock()
         articles = apply_links(articles, links or {})
         results = [

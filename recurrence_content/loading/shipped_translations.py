@@ -8,6 +8,7 @@ from typing import Literal
 from django.db import transaction
 from wagtail.models import AbstractPage
 
+from ..indexing import index_once
 from ..translation.apply import (
     ApplyResult,
     TranslationApplyError,
@@ -67,6 +68,7 @@ def _chosen(name: str, languages: Iterable[str] | Literal["all"]) -> dict[str, P
 
 
 @transaction.atomic
+@index_once()
 def apply_shipped_translations(
     source_page: AbstractPage,
     languages: Iterable[str] | Literal["all"],

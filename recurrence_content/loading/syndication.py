@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..indexing import index_once
 from ..models import LoadedTranslation, SourceResponse
 from ..page_model import has_custom_base_page, page_model
 from ..translation.apply import (
@@ -105,7 +106,7 @@ def pull(
     base = source if source.endswith("/") else f"{source}/"
     check_url(base)
     key = _translation_key(article) if article else None
-    with transaction.atomic():
+    with transaction.atomic(), index_once():
         lock()
         run = _Run(base, f"publish={publish},locale={locale or ''}")
         values = link_values(links or {})
@@ -155,7 +156,9 @@ def _keep_for_report(result: LoadResult, applied: list[ApplyResult]) -> None:
 
 
 def _without_content(page):
-    return type(page).objects.defer_streamfields().get(pk=page.pk)
+    # The reading level, with an excerpt of each block, is content too.
+    content = type(page).objects.defer_streamfields().defer("reading_level")
+    return content.get(pk=page.pk)
 
 
 def _translation_key(article: str) -> uuid.UUID:

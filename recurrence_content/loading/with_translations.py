@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from django.db import transaction
 
+from ..indexing import index_once
 from ..page_model import has_custom_base_page
 from ..translation.apply import ApplyResult
 from .errors import LoadError
@@ -67,6 +68,7 @@ def parse_languages(value: str) -> list[str] | Literal["all"]:
 
 
 @transaction.atomic
+@index_once()
 def load_with_translations(
     paths: Iterable[str | Path] | None = None,
     *,

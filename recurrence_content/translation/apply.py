@@ -34,6 +34,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
+from ..indexing import index_once
 from .bulk import import_po, update_or_create_source
 from .completeness import publishing_complete
 from .holding import (
@@ -297,6 +298,7 @@ def _is_up_to_date(
 
 
 @transaction.atomic
+@index_once()
 def apply_po(
     source_page: Page,
     locale: str | Locale,

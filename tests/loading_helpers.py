@@ -2,8 +2,10 @@
 
 import copy
 import json
+from io import StringIO
 from pathlib import Path
 
+from django.core.management import call_command
 from wagtail.models import ReferenceIndex, Revision
 
 from recurrence_content.loading import shipped_files
@@ -70,3 +72,10 @@ def writes(queries) -> list[str]:
         for query in queries
         if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
     ]
+
+
+def load_command(*args: str) -> str:
+    """What ``recurrence_content_load`` prints, run with ``args``."""
+    out = StringIO()
+    call_command("recurrence_content_load", *args, stdout=out)
+    return out.getvalue()

@@ -2,10 +2,8 @@
 
 import threading
 from collections import Counter
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django_tasks import default_task_backend
 from wagtail.models import ReferenceIndex
 from wagtail.search.tasks import insert_or_update_object_task
@@ -14,6 +12,7 @@ from wagtail.tasks import update_reference_index_task
 from recurrence_content.indexing import index_once
 from recurrence_content.models import PatientInfoPage
 from tests.factories import make_host_page
+from tests.loading_helpers import load_command
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +27,10 @@ def worker(settings):
     }
 
 
-def load_with_spanish(host_page) -> str:
-    out = StringIO()
-    call_command(
-        "recurrence_content_load",
-        "--parent",
-        str(host_page.pk),
-        "--translations",
-        "es",
-        "--publish",
-        stdout=out,
+def load_with_spanish(host_page, *options: str) -> str:
+    return load_command(
+        "--parent", str(host_page.pk), "--translations", "es", "--publish", *options
     )
-    return out.getvalue()
 
 
 def queued() -> Counter:
@@ -85,16 +76,10 @@ def test_after_a_load_the_reference_index_holds_each_pages_links(host_page, on_c
         host_page, title="Is cancer hereditary?", slug="is-cancer-hereditary"
     )
     with on_commit(execute=True):
-        call_command(
-            "recurrence_content_load",
-            "--parent",
-            str(host_page.pk),
-            "--translations",
-            "es",
-            "--publish",
+        load_with_spanish(
+            host_page,
             "--link",
             "is-cancer-hereditary=/cancer-care/is-cancer-hereditary/",
-            stdout=StringIO(),
         )
 
     referring = {

@@ -2,11 +2,9 @@
 package upgrade never sends Spanish readers to English (issue #20)."""
 
 import json
-from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 from wagtail.rich_text import RichText
@@ -22,6 +20,7 @@ from recurrence_content.translation.holding import HELD_ACTION
 from recurrence_content.translation.status import Status, translation_status
 from tests.feed.helpers import detail_url, list_url
 from tests.infobutton.conftest import infobutton_url, tag
+from tests.loading_helpers import load_command
 from tests.translation_helpers import visible_text
 
 SPANISH_PO = translations_dir() / "does-cancer-always-come-back.es.po"
@@ -209,9 +208,7 @@ def test_the_loader_with_publish_after_an_upgrade_keeps_the_spanish_page(
     upgraded = tmp_path / "does-cancer-always-come-back.json"
     upgraded.write_text(json.dumps(shipped))
 
-    out = StringIO()
-    call_command(
-        "recurrence_content_load",
+    output = load_command(
         "--file",
         str(upgraded),
         "--parent",
@@ -219,11 +216,10 @@ def test_the_loader_with_publish_after_an_upgrade_keeps_the_spanish_page(
         "--translations",
         "es",
         "--publish",
-        stdout=out,
     )
 
-    assert "kept as a draft, not published" in out.getvalue()
-    assert f"(“{NEW_PARAGRAPH}”)" in out.getvalue()
+    assert "kept as a draft, not published" in output
+    assert f"(“{NEW_PARAGRAPH}”)" in output
     english.refresh_from_db()
     assert NEW_PARAGRAPH in visible_text(str(english.specific.body))
     assert_spanish_still_served(client, english, spanish, before)

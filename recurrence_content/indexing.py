@@ -31,6 +31,7 @@ except ImportError:  # django-tasks before 0.8 (Wagtail 7.0)
     from django_tasks import tasks as task_backends
 
 ONCE_PER_OBJECT = (insert_or_update_object_task, update_reference_index_task)
+_ONCE_FUNCS = {task.func for task in ONCE_PER_OBJECT}
 
 
 class _Collecting:
@@ -41,7 +42,7 @@ class _Collecting:
         self.collected: dict[tuple, Any] = {}
 
     def enqueue(self, task, args, kwargs):
-        if task.func in {once.func for once in ONCE_PER_OBJECT} and not kwargs:
+        if task.func in _ONCE_FUNCS and not kwargs:
             # (app label, model name, pk): the same object is indexed once.
             self.collected.setdefault((task.func, tuple(args)), task)
             return None

@@ -23,6 +23,7 @@ import functools
 import json
 import re
 import sys
+import threading
 import types
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -225,6 +226,7 @@ def prose(block: Any, value: Any) -> list[str]:
 # (its revision, then its publication) is not read through again. Finding
 # each block's prose is most of a measurement (rich text is parsed).
 _measured_pages: dict[str, dict[str, Any]] = {}
+_measured_pages_lock = threading.Lock()  # a threaded server saves pages at once
 MEASURED_PAGES_KEPT = 16
 
 
@@ -240,12 +242,16 @@ def measure_page(page: Any) -> dict[str, Any]:
     blocks = list(body.raw_data) if body else []
     content = [language, page.title, getattr(page, "summary", ""), blocks]
     key = json.dumps(content, default=str)
-    if key not in _measured_pages:
-        if len(_measured_pages) >= MEASURED_PAGES_KEPT:
-            del _measured_pages[next(iter(_measured_pages))]
-        _measured_pages[key] = _measure(page, language)
+    with _measured_pages_lock:
+        measured = _measured_pages.get(key)
+    if measured is None:
+        measured = _measure(page, language)
+        with _measured_pages_lock:
+            if len(_measured_pages) >= MEASURED_PAGES_KEPT:
+                del _measured_pages[next(iter(_measured_pages))]
+            _measured_pages[key] = measured
     # A copy: the caller stores it on the page, which may change it later.
-    return copy.deepcopy(_measured_pages[key])
+    return copy.deepcopy(measured)
 
 
 def _measure(page: Any, language: str) -> dict[str, Any]:

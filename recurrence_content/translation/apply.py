@@ -13,6 +13,7 @@ and the file's version of that string is skipped and reported. Applying a file
 that would change nothing writes nothing: no revision, no publish, no log.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -413,12 +414,9 @@ def _apply(
         if publish:
             # Published here rather than in save_target's on_commit hook, so the
             # result is the same inside or outside an outer transaction.
-            revision = target.get_latest_revision()
-            if done == total:
-                with publishing_complete(target):
-                    revision.publish(user=user)
-            else:
-                revision.publish(user=user)
+            complete = publishing_complete(target) if done == total else nullcontext()
+            with complete:
+                target.get_latest_revision().publish(user=user)
             target.refresh_from_db()
 
     untranslated = []
